@@ -1,0 +1,246 @@
+// The one YAML module (STYLE.md §2): nobody else calls the yaml package's parser.
+// Parsing is strict YAML 1.2 (core schema) with every safety limit in one place.
+import {
+  Document,
+  LineCounter,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Node,
+} from "yaml";
+
+export const LIMITS = {
+  /** Largest registry file accepted, in bytes. */
+  maxBytes: 1024 * 1024,
+  /** Deepest nesting of maps and lists accepted. */
+  maxDepth: 32,
+  /** Most alias expansions in one file (alias bombs stop here). */
+  maxAliasCount: 100,
+} as const;
+
+const CORE_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export interface YamlProblem extends Position {
+  code: string;
+  message: string;
+  hint: string;
+}
+
+export type PathSegment = string | number;
+
+export interface ParsedYaml {
+  value: unknown;
+  doc: Document | null;
+  lineCounter: LineCounter;
+  problems: YamlProblem[];
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const REPLACEMENT = "\uFFFD";
+
+/** Decodes strict UTF-8 (a BOM is dropped); on bad bytes says where the first one is. */
+export function decodeUtf8(bytes: Buffer): { text: string } | { problem: YamlProblem } {
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    // Lenient decoding turns each bad sequence into U+FFFD; the first one that is
+    // not a real, correctly encoded U+FFFD (EF BF BD) is the culprit.
+    const lenient = bytes.toString("utf8");
+    let offset = 0;
+    let idx = lenient.indexOf(REPLACEMENT);
+    for (; idx !== -1; idx = lenient.indexOf(REPLACEMENT, idx + 1)) {
+      offset = Buffer.byteLength(lenient.slice(0, idx));
+      if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) break;
+    }
+    return {
+      problem: {
+        code: "NOT_UTF8",
+        ...positionAt(lenient, Math.max(idx, 0)),
+        message: `byte 0x${bytes[offset]?.toString(16).padStart(2, "0")} at offset ${offset} is not valid UTF-8`,
+        hint: "Save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8 FILE > FILE.new` and rename it).",
+      },
+    };
+  }
+}
+
+/** Line and column (1-based) of a character offset. */
+export function positionAt(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+/**
+ * Refuses flow nesting deeper than the limit before the parser sees it: the yaml
+ * package composes recursively, and `[[[[…` a few hundred thousand deep exhausts
+ * memory instead of throwing. Brackets inside strings are counted too; a file
+ * needs more than 32 unclosed ones in a row to be refused by mistake.
+ */
+function flowTooDeep(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > LIMITS.maxDepth) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return -1;
+}
+
+function tooDeep(at: Position): YamlProblem {
+  return {
+    code: "TOO_DEEP",
+    ...at,
+    message: `nesting is deeper than ${LIMITS.maxDepth} levels`,
+    hint: `Flatten the structure; registry files allow at most ${LIMITS.maxDepth} levels of maps and lists.`,
+  };
+}
+
+const HINTS: Record<string, string> = {
+  DUPLICATE_KEY: "Keep one of the two keys; YAML maps must not repeat a key.",
+  MULTIPLE_DOCS: "Put one document in each file: remove the `---` separator and what follows, or split it into its own file.",
+  TAB_AS_INDENT: "Indent with spaces, not tabs.",
+  TAG_RESOLVE_FAILED: "Remove the tag: registry files hold plain data (maps, lists, strings, numbers, booleans).",
+  BAD_ALIAS: "Define the anchor (`&name`) before using the alias (`*name`).",
+};
+
+export function parseYaml(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const problems: YamlProblem[] = [];
+  const fail = (p: YamlProblem): ParsedYaml => ({ value: undefined, doc: null, lineCounter, problems: [p] });
+
+  const deepAt = flowTooDeep(text);
+  if (deepAt !== -1) return fail(tooDeep(positionAt(text, deepAt)));
+
+  const doc = parseDocument(text, {
+    version: "1.2",
+    schema: "core",
+    merge: false,
+    strict: true,
+    uniqueKeys: true,
+    lineCounter,
+  });
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const at = e.linePos?.[0] ?? { line: 1, col: 1 };
+    problems.push({
+      code: e.code,
+      line: at.line,
+      col: at.col,
+      message: e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""),
+      hint: HINTS[e.code] ?? "Fix the YAML syntax at this spot; `yamllint` or your editor's YAML mode shows the structure.",
+    });
+  }
+  if (problems.length === 0 && (text.includes("!") || text.includes("*"))) problems.push(...checkNodes(doc, lineCounter));
+  if (problems.length > 0) return { value: undefined, doc, lineCounter, problems };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+  } catch (err) {
+    return fail({
+      code: "ALIAS_BOMB",
+      line: 1,
+      col: 1,
+      message: `aliases expand too much (${(err as Error).message})`,
+      hint: `Write the data out instead of using anchors and aliases; at most ${LIMITS.maxAliasCount} alias expansions are allowed.`,
+    });
+  }
+  if (value === null || value === undefined) {
+    return fail({ code: "EMPTY", line: 1, col: 1, message: "the file is empty", hint: "Write the record's fields, or delete the file." });
+  }
+  const deep = depthExceeded(doc.contents as Node);
+  if (deep) return fail(tooDeep(lineCounter.linePos(deep.range?.[0] ?? 0)));
+  return { value, doc, lineCounter, problems };
+}
+
+/** Explicit tags outside the core schema (`!!binary`, `!!js/function`, `!python/…`) are refused. */
+function checkNodes(doc: Document, lc: LineCounter): YamlProblem[] {
+  const found: YamlProblem[] = [];
+  visit(doc, {
+    Node(_key, node) {
+      const tag = (node as { tag?: string }).tag;
+      if (tag && !CORE_TAGS.has(tag)) {
+        const at = lc.linePos(node.range?.[0] ?? 0);
+        found.push({
+          code: "CUSTOM_TAG",
+          ...at,
+          message: `the tag ${tag.replace("tag:yaml.org,2002:", "!!")} is not allowed`,
+          hint: HINTS.TAG_RESOLVE_FAILED,
+        });
+      }
+    },
+  });
+  return found;
+}
+
+function depthExceeded(root: Node | null): Node | null {
+  const stack: Array<[Node, number]> = root ? [[root, 1]] : [];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isMap(node) || isSeq(node)) {
+      if (depth > LIMITS.maxDepth) return node;
+      for (const item of node.items as unknown[]) {
+        const child = isMap(node) ? (item as { value: Node | null }).value : (item as Node);
+        if (child && !isScalar(child)) stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The position of a path in a document: the key of the deepest map entry (or
+ * the list item) that exists along it. Used to point errors at the exact spot.
+ */
+export function locate(parsed: Pick<ParsedYaml, "doc" | "lineCounter">, path: readonly PathSegment[]): Position {
+  let node: unknown = parsed.doc?.contents;
+  let offset = (node as Node | undefined)?.range?.[0] ?? 0;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+      if (!pair) break;
+      offset = (pair.key as Node | null)?.range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === "number" && node.items[seg]) {
+      node = node.items[seg];
+      offset = (node as Node).range?.[0] ?? offset;
+    } else break;
+  }
+  return parsed.lineCounter.linePos(offset);
+}
+
+/** The source text of the scalar at a path, as written (e.g. `1.10`, not 1.1). */
+export function sourceAt(parsed: Pick<ParsedYaml, "doc">, path: readonly PathSegment[]): string | undefined {
+  const node = parsed.doc?.getIn(path, true);
+  return isScalar(node) ? (node.source as string | undefined) ?? String(node.value) : undefined;
+}
+
+/**
+ * Serialises a record for a registry file: the editor's schema line first, keys
+ * in the order given, strings quoted only where YAML needs it.
+ */
+export function stringifyRecord(value: unknown, schemaPath: string): string {
+  const doc = new Document(value, { version: "1.2", schema: "core" });
+  // Small maps inside lists (history points) read best on one line each.
+  visit(doc, {
+    Seq(_key, seq) {
+      for (const item of seq.items) {
+        if (isMap(item) && item.items.every((p) => isScalar(p.value))) item.flow = true;
+      }
+    },
+  });
+  return `# yaml-language-server: $schema=${schemaPath}\n` + doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
