@@ -1,0 +1,34 @@
+// The one place that catches (STYLE.md §6): commands throw typed errors; this
+// file maps them to messages and exit codes. Only internal errors show a stack.
+import { Command, CommanderError } from "commander";
+import { EXIT, ModelregError } from "./lib/errors.ts";
+import { register as generate } from "./commands/generate.ts";
+import { register as validate } from "./commands/validate.ts";
+
+const program = new Command("modelreg")
+  .description("a model and experiment registry that lives in a Git repository")
+  .version("0.1.0")
+  .showHelpAfterError("(run with --help for usage)")
+  .exitOverride();
+
+for (const register of [validate, generate]) register(program);
+for (const cmd of program.commands) cmd.exitOverride();
+
+function fail(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // commander has already printed its message.
+    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (err instanceof ModelregError) {
+    process.stderr.write(`modelreg: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ""}`);
+    return (err as ModelregError & { exitCode?: number }).exitCode ?? EXIT.invalid;
+  }
+  process.stderr.write(`modelreg: internal error — this is a bug; please report it with the command you ran.\n${(err as Error)?.stack ?? String(err)}\n`);
+  return EXIT.internal;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = fail(err);
+}

@@ -1,0 +1,24 @@
+import { place } from "../layout.ts";
+import type { Diagnostic } from "../types.ts";
+import type { RegistryRule } from "./types.ts";
+
+export const filesFollowLayout: RegistryRule = {
+  id: "files-follow-layout",
+  description: "Every file sits where the layout puts it, with valid slugs and a .yaml extension; symlinks are not followed.",
+  check({ paths }) {
+    const found: Diagnostic[] = [];
+    const emit = (file: string, severity: Diagnostic["severity"], message: string, hint: string) =>
+      found.push({ rule: this.id, severity, file, line: 1, col: 1, path: "", message, hint });
+    for (const p of paths) {
+      if (p.type === "symlink") {
+        emit(p.file, "error", p.inside ? `"${p.file}" is a symbolic link` : `"${p.file}" is a symbolic link that points outside the registry`, "Replace the link with the file itself; links are never followed, so what they point to is not part of the registry.");
+      } else if (p.type === "other") {
+        emit(p.file, "error", `"${p.file}" is not a regular file`, "Remove it from the registry directory.");
+      } else {
+        const placed = place(p.file);
+        if (!placed.ok && placed.severity !== "ignore") emit(p.file, placed.severity, placed.message, placed.hint);
+      }
+    }
+    return found;
+  },
+};

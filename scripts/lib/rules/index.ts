@@ -1,0 +1,31 @@
+// Every rule, in the order they run (STYLE.md §4). File rules see one parsed,
+// schema-valid record; registry rules see the whole tree's index.
+import { aliasesResolve } from "./aliases-resolve.ts";
+import { experimentIdsUnique } from "./experiment-ids-unique.ts";
+import { filesFollowLayout } from "./files-follow-layout.ts";
+import { idMatchesFileName } from "./id-matches-file-name.ts";
+import { noCredentialsInUris } from "./no-credentials-in-uris.ts";
+import { noTrainTestOverlap } from "./no-train-test-overlap.ts";
+import { parentsExist } from "./parents-exist.ts";
+import { projectNamesUnique } from "./project-names-unique.ts";
+import type { FileRule, RegistryRule } from "./types.ts";
+import { versionsUniquePerModel } from "./versions-unique-per-model.ts";
+
+export const FILE_RULES: readonly FileRule[] = [idMatchesFileName, noTrainTestOverlap, noCredentialsInUris];
+
+export const REGISTRY_RULES: readonly RegistryRule[] = [
+  filesFollowLayout,
+  parentsExist,
+  experimentIdsUnique,
+  versionsUniquePerModel,
+  aliasesResolve,
+  projectNamesUnique,
+];
+
+/** The rules that read file contents, besides the per-file stages in check-file.ts. */
+export const STAGE_RULES = {
+  utf8: { id: "file-is-utf8", description: "Every file is UTF-8." },
+  size: { id: "file-within-size-limit", description: "No file is larger than 1 MiB." },
+  yaml: { id: "yaml-is-well-formed", description: "YAML 1.2, one document, no duplicate keys, no custom tags, no alias bombs, not empty, at most 32 levels deep." },
+  schema: { id: "matches-schema", description: "Every file matches its kind's JSON Schema." },
+} as const;
