@@ -1,0 +1,61 @@
+// Shared test helpers: run the real CLI as a subprocess, make temp registries.
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const BIN = join(ROOT, "bin", "modelreg.mjs");
+export const FIXTURES = join(ROOT, "test", "fixtures");
+export const SHARED = join(ROOT, "..", "shared");
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `modelreg ARGS` in a child process (cwd defaults to the repo root). */
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: "1", ...opts.env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(opts.input ?? "");
+  });
+}
+
+/** A fresh temporary directory, removed when the test process exits. */
+export function tempDir(prefix = "modelreg-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Writes files (path → content) under a directory, creating folders. */
+export function writeTree(dir: string, files: Record<string, string | Buffer>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+}
+
+/** A copy of a fixture folder in a temp dir, so tests may change it freely. */
+export function copyFixture(name: string): string {
+  const dir = tempDir();
+  cpSync(join(FIXTURES, name), dir, { recursive: true, verbatimSymlinks: true });
+  return dir;
+}
+
+/** A private cache directory so tests never share or pollute the user's cache. */
+export function cacheEnv(): Record<string, string> {
+  return { MODELREG_CACHE_DIR: tempDir("modelreg-cache-") };
+}
