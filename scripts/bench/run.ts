@@ -1,0 +1,107 @@
+// `npm run bench`: validation at 1k, 10k and 100k synthetic experiments, each
+// case beside the naive baseline measured in the same run (issue #3). Prints a
+// Markdown table for docs/benchmarks.md. Options: --sizes 1000,10000 to choose sizes.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir, cpus } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateRegistry } from "../lib/generate.ts";
+
+const MEASURE = fileURLToPath(new URL("./measure.ts", import.meta.url));
+
+interface Sample {
+  wallS: number;
+  rssMb: number;
+  code: number;
+}
+
+function measure(args: string[], env: Record<string, string> = {}): Promise<Sample> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", MEASURE, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const last = JSON.parse(out.trim().split("\n").pop()!) as { rssMb: number };
+      resolve({ wallS: (performance.now() - start) / 1000, rssMb: last.rssMb, code: code ?? -1 });
+    });
+  });
+}
+
+function git(dir: string, ...args: string[]): void {
+  execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", ...args], { cwd: dir, stdio: "ignore" });
+}
+
+interface Row {
+  size: number;
+  case: string;
+  ours: Sample;
+  naive: Sample;
+  target: string;
+  met: boolean;
+}
+
+async function benchSize(size: number): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), `modelreg-bench-${size}-`));
+  try {
+    const registry = join(dir, "registry");
+    process.stderr.write(`[${size}] generating…\n`);
+    await generateRegistry({ out: registry, experiments: size, seed: 1 });
+    git(dir, "init", "-q", "-b", "main");
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "generated");
+    const cacheDir = join(dir, ".cache");
+    const validate = (...extra: string[]) => measure(["cli", "validate", "--registry", registry, "--format", "json", "--cache-dir", cacheDir, ...extra]);
+
+    process.stderr.write(`[${size}] naive baseline…\n`);
+    const naive = await measure(["naive-validate", registry]);
+    process.stderr.write(`[${size}] cold…\n`);
+    const cold = await validate();
+    process.stderr.write(`[${size}] warm…\n`);
+    const warm = await validate();
+
+    // One experiment changes, as in a pull request that updates a metric.
+    const project = readdirSync(registry).sort()[0];
+    const model = readdirSync(join(registry, project, "models")).sort()[0];
+    const expDir = join(registry, project, "models", model, "experiments");
+    const file = join(expDir, readdirSync(expDir).sort()[0]);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^evaluations:\n/m, "evaluations:\n  bench_metric: 0.5\n"));
+    process.stderr.write(`[${size}] incremental…\n`);
+    const incremental = await validate("--changed-since", "HEAD");
+    const incrementalNoCache = await validate("--changed-since", "HEAD", "--no-cache");
+
+    const codes = [cold, warm, incremental, incrementalNoCache].map((s) => s.code);
+    if (codes.some((c) => c !== 0)) throw new Error(`validation failed on the generated registry (exit codes ${codes.join(", ")})`);
+    return [
+      { size, case: "cold (first run)", ours: cold, naive, target: "≤ 0.6 × naive", met: cold.wallS <= 0.6 * naive.wallS },
+      { size, case: "warm (nothing changed)", ours: warm, naive, target: "≤ 2 s", met: warm.wallS <= 2 },
+      { size, case: "incremental, 1 file, warm cache", ours: incremental, naive, target: "≤ 1.5 s", met: incremental.wallS <= 1.5 },
+      { size, case: "incremental, 1 file, no cache (fresh CI clone)", ours: incrementalNoCache, naive, target: "—", met: true },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function table(rows: Row[]): string {
+  const lines = [
+    "| experiments | case | modelreg (s) | naive (s) | ratio | peak RSS modelreg / naive (MB) | target | met |",
+    "|---:|---|---:|---:|---:|---:|---|:-:|",
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.size.toLocaleString("en")} | ${r.case} | ${r.ours.wallS.toFixed(2)} | ${r.naive.wallS.toFixed(2)} | ${(r.ours.wallS / r.naive.wallS).toFixed(2)} | ${r.ours.rssMb.toFixed(0)} / ${r.naive.rssMb.toFixed(0)} | ${r.target}${r.target.includes("s") && r.ours.rssMb > 2048 ? " (RSS over 2 GB)" : ""} | ${r.met && r.ours.rssMb <= 2048 ? "✔" : "✖"} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+const sizesArg = process.argv.indexOf("--sizes");
+const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [1000, 10000, 100000];
+const rows: Row[] = [];
+for (const size of sizes) rows.push(...(await benchSize(size)));
+process.stdout.write(`\n## validate — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}\n\n`);
+process.stdout.write("Wall-clock time of the whole command (process start to exit), as a user or CI sees it; naive = one thread, glob → read → yaml.parse → ajv, no cache.\n\n");
+process.stdout.write(table(rows) + "\n");
