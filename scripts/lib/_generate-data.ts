@@ -1,6 +1,11 @@
 // The seeded randomness and word tables behind the synthetic registry
 // (generate.ts). Everything here is deterministic: no Date.now(), no Math.random().
 
+/** Experiments start here, one every STEP_MS plus jitter, so ids and `created` sort by index. */
+export const START_MS = Date.UTC(2025, 0, 6, 8, 0, 0);
+export const STEP_MS = 4 * 60_000;
+export const DAY_MS = 86_400_000;
+
 /** mulberry32 (https://gist.github.com/tommyettinger/46a874533244883189143505d203312c): tiny, fast, good enough for test data. */
 export class Rng {
   private state: number;

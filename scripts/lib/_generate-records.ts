@@ -1,29 +1,11 @@
 // Builds the records of the synthetic registry (generate.ts). Each builder takes
-// its own seeded stream, so a record is the same whichever order or thread builds it.
+// its own seeded stream, so a record is the same whichever order or process builds it.
 import { createHash } from "node:crypto";
 import { makeUlid } from "./ids.ts";
 import {
-  ACTIVATIONS, BRANCHES, GPUS, METRIC_SETS, OPTIMIZERS, PEOPLE, Rng, SCHEDULERS, round, streamSeed,
-  type Family, type ProjectEntry,
+  ACTIVATIONS, BRANCHES, GPUS, METRIC_SETS, OPTIMIZERS, PEOPLE, Rng, SCHEDULERS, START_MS, STEP_MS, round, streamSeed,
 } from "./_generate-data.ts";
-
-/** Experiments start here, one every STEP_MS plus jitter, so ids and `created` sort by index. */
-export const START_MS = Date.UTC(2025, 0, 6, 8, 0, 0);
-const STEP_MS = 4 * 60_000;
-export const DAY_MS = 86_400_000;
-
-export interface ProjectPlan { index: number; slug: string; entry: ProjectEntry; createdMs: number }
-export interface ModelPlan {
-  index: number;
-  slug: string;
-  name: string;
-  framework: string;
-  family: Family;
-  project: ProjectPlan;
-  createdMs: number;
-  /** Version labels in the order the experiments carrying them were created. */
-  versions: string[];
-}
+import type { ModelPlan, ProjectPlan } from "./_generate-plan.ts";
 
 /** RFC 3339 in the team's own offset, whole seconds: `2025-01-06T17:00:00+09:00`. */
 function timestamp(ms: number, offset: number): string {

@@ -6,11 +6,9 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { UsageError } from "./errors.ts";
 import { stringifyRecord } from "./yaml.ts";
-import { FAMILIES, PROJECTS, Rng, streamSeed } from "./_generate-data.ts";
-import {
-  DAY_MS, START_MS, experimentRecord, modelContext, modelRecord, projectRecord,
-  type ModelContext, type ModelPlan, type ProjectPlan,
-} from "./_generate-records.ts";
+import { planRegistry, type ModelPlan, type Plan } from "./_generate-plan.ts";
+import { experimentRecord, modelContext, modelRecord, projectRecord, type ModelContext } from "./_generate-records.ts";
+import type { Slice } from "./_generate-worker.ts";
 
 export interface GenerateOptions {
   out: string;
@@ -30,92 +28,8 @@ const SCHEMA = {
   model: "../../../../schemas/model.schema.json",
   experiment: "../../../../../schemas/experiment.schema.json",
 };
-/** Below this many experiments a worker's start-up costs more than it saves. */
+/** Below this many experiments a worker's start-up (about half a second) costs more than it saves. */
 const PARALLEL_FROM = 2000;
-/** About 1 run in 20 is a released version. */
-const VERSION_RATE = 0.05;
-
-export interface Plan {
-  seed: number;
-  projects: ProjectPlan[];
-  models: ModelPlan[];
-  /** Experiment index → model index. */
-  modelOf: Uint32Array;
-  versionOf: Map<number, string>;
-}
-
-/**
- * Decides which project and model each experiment belongs to and which runs
- * are versions. Cheap (no records are built), so it can be repeated anywhere.
- */
-export function planRegistry(opts: GenerateOptions): Plan {
-  const { experiments, seed = 1 } = opts;
-  const rng = new Rng(streamSeed(seed, 0));
-  // Tiny registries get fewer projects and models so that every model has a run.
-  const projectCount = Math.min(opts.projects ?? 4, experiments);
-  const modelsPer = Math.max(1, Math.min(opts.models ?? 3, Math.floor(experiments / projectCount)));
-  const entries = rng.shuffle(PROJECTS);
-  const projects: ProjectPlan[] = [];
-  const models: ModelPlan[] = [];
-  for (let p = 0; p < projectCount; p++) {
-    const entry = entries[p % entries.length];
-    // Projects a day apart, their models spread over that day, all before the first run.
-    const createdMs = START_MS - (projectCount - p) * DAY_MS;
-    const project = { index: p, slug: suffixed(entry.slug, p, entries.length), entry, createdMs };
-    projects.push(project);
-    const family = FAMILIES[entry.family];
-    const kinds = rng.shuffle(family.models);
-    for (let m = 0; m < modelsPer; m++) {
-      const [slug, name, framework] = kinds[m % kinds.length];
-      models.push({
-        index: models.length, slug: suffixed(slug, m, kinds.length), name, framework, family, project,
-        createdMs: createdMs + Math.floor(((m + 1) * DAY_MS) / (modelsPer + 1) / 1000) * 1000, versions: [],
-      });
-    }
-  }
-  // A seeded skew: some models get several times more runs than others, as in real teams.
-  const weights = models.map(() => 0.3 + 3 * rng.next() ** 2);
-  const cumulative = weights.map(((sum) => (w: number) => (sum += w))(0));
-  const total = cumulative[cumulative.length - 1];
-  const styles = models.map(() => rng.pick(["semver", "semver", "semver", "v", "calver"] as const));
-  const modelOf = new Uint32Array(experiments);
-  const versionOf = new Map<number, string>();
-  for (let i = 0; i < experiments; i++) {
-    const m = i < models.length ? i : bisect(cumulative, rng.next() * total);
-    modelOf[i] = m;
-    if (rng.chance(VERSION_RATE)) {
-      const { versions } = models[m];
-      const label = versionLabel(styles[m], versions.length);
-      versions.push(label);
-      versionOf.set(i, label);
-    }
-  }
-  return { seed, projects, models, modelOf, versionOf };
-}
-
-/** Version labels are unique within a model because they come from its own counter. */
-function versionLabel(style: "semver" | "v" | "calver", k: number): string {
-  if (style === "v") return `v${k + 1}`;
-  // Calendar versions like "2025.10" look like numbers: they exercise quoting.
-  if (style === "calver") return `2025.${k + 1}`;
-  return `${1 + Math.floor(k / 5)}.${k % 5}.0`;
-}
-
-function suffixed(slug: string, index: number, period: number): string {
-  return index < period ? slug : `${slug}-${Math.floor(index / period) + 1}`;
-}
-
-/** The first index whose cumulative weight exceeds x. */
-function bisect(cumulative: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cumulative[mid] > x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
 
 function modelDir(out: string, m: ModelPlan): string {
   return join(out, m.project.slug, "models", m.slug);
@@ -159,27 +73,31 @@ export async function generateRegistry(opts: GenerateOptions): Promise<GenerateS
  */
 async function writeInParallel(opts: GenerateOptions, plan: Plan): Promise<void> {
   const n = opts.experiments;
-  const threads = n < PARALLEL_FROM ? 1 : Math.max(1, Math.min(availableParallelism(), 8));
+  const threads = n < PARALLEL_FROM ? 1 : Math.min(availableParallelism(), 8);
   const size = Math.ceil(n / threads);
-  const workers = Array.from({ length: threads - 1 }, (_, t) => runWorker(opts, (t + 1) * size, Math.min(n, (t + 2) * size)));
-  // The main thread writes the first slice itself while the workers run.
-  writeExperiments(opts.out, plan, 0, Math.min(n, size));
-  await Promise.all(workers);
+  const workers = Array.from({ length: threads - 1 }, (_, k) => writeInWorker({ opts, from: (k + 1) * size, to: Math.min(n, (k + 2) * size) }));
+  // The main thread writes the first slice itself while the workers run; the async
+  // wrapper turns a throw into a rejection so Promise.all also handles the workers'.
+  const own = (async () => writeExperiments(opts.out, plan, 0, Math.min(n, size)))();
+  await Promise.all([own, ...workers]);
 }
 
-function runWorker(opts: GenerateOptions, from: number, to: number): Promise<number> {
+function writeInWorker(slice: Slice): Promise<number> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./_generate-worker.ts", import.meta.url), { workerData: { opts, from, to } });
+    const worker = new Worker(new URL("./_generate-worker.mjs", import.meta.url), { workerData: slice });
     worker.once("message", resolve);
     worker.once("error", reject);
-    worker.once("exit", (code) => code === 0 || reject(new Error(`a generate worker exited with code ${code}`)));
+    worker.once("exit", (code) => code === 0 || reject(new Error(`writing experiments ${slice.from}–${slice.to} stopped with exit code ${code}`)));
   });
 }
 
 function checkOptions(opts: GenerateOptions): void {
-  const counts = { experiments: opts.experiments, projects: opts.projects ?? 1, models: opts.models ?? 1 };
+  if (typeof opts.out !== "string" || opts.out === "") {
+    throw new UsageError("no output directory was given", "E_NO_OUT", "Pass the path of a new or empty directory, e.g. --out /tmp/registry-1k.");
+  }
+  const counts = { experiments: opts.experiments, projects: opts.projects, models: opts.models };
   for (const [name, value] of Object.entries(counts)) {
-    if (!Number.isInteger(value) || value < 1) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
       throw new UsageError(`--${name} is ${value}; it must be a whole number of at least 1`, "E_BAD_COUNT", `Pass e.g. --${name} 10.`);
     }
   }
