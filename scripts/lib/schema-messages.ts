@@ -44,6 +44,12 @@ function typeName(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** ajv's `type` list ("string,number") in words: "a string or a number". */
+function jsonTypes(types: string): string {
+  const words = types.split(",").map((t) => (t === "object" ? "a map" : t === "array" ? "a list" : t === "integer" ? "an integer" : `a ${t}`));
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}` : words[0];
+}
+
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let v = root;
   for (const seg of path) v = v == null ? undefined : (v as Record<string, unknown>)[seg as string];
@@ -66,7 +72,7 @@ export function describeSchemaError(kind: Kind, value: unknown, doc: Document | 
   const bad = valueAt(value, path);
   switch (err.keyword) {
     case "type": {
-      const want = String(err.params.type).replace(",", " or ");
+      const want = String(err.params.type);
       if (path.length === 0) {
         return { path, message: `the ${kind} file holds ${typeName(bad)}, but it must be a map of fields`, hint: `Write \`key: value\` lines at the top level; see schemas/${kind}.schema.json.` };
       }
@@ -77,7 +83,7 @@ export function describeSchemaError(kind: Kind, value: unknown, doc: Document | 
       if (want === "string" && written !== undefined && typeof bad !== "string") {
         return { path, message: `${field} is ${typeName(bad)} (${written} is read as ${show(bad)}), but it must be a string`, hint: `Quote it: \`${String(path[path.length - 1])}: "${written}"\`.` };
       }
-      return { path, message: `${field} is ${typeName(bad)} (${show(bad)}), but it must be ${want === "object" ? "a map" : want === "array" ? "a list" : `a ${want}`}`, hint: `Change ${field} to a ${want === "object" ? "map" : want}.` };
+      return { path, message: `${field} is ${typeName(bad)} (${show(bad)}), but it must be ${jsonTypes(want)}`, hint: `Change ${field} to ${jsonTypes(want)}.` };
     }
     case "required": {
       const missing = String(err.params.missingProperty);

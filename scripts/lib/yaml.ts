@@ -9,6 +9,7 @@ import {
   parseDocument,
   visit,
   type Node,
+  type YAMLError,
 } from "yaml";
 
 export const LIMITS = {
@@ -133,16 +134,7 @@ export function parseYaml(text: string): ParsedYaml {
     uniqueKeys: true,
     lineCounter,
   });
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    const at = e.linePos?.[0] ?? { line: 1, col: 1 };
-    problems.push({
-      code: e.code,
-      line: at.line,
-      col: at.col,
-      message: e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""),
-      hint: HINTS[e.code] ?? "Fix the YAML syntax at this spot; `yamllint` or your editor's YAML mode shows the structure.",
-    });
-  }
+  for (const e of withoutEchoes([...doc.errors, ...doc.warnings])) problems.push(describe(doc, text, lineCounter, e));
   if (problems.length === 0 && (text.includes("!") || text.includes("*"))) problems.push(...checkNodes(doc, lineCounter));
   if (problems.length > 0) return { value: undefined, doc, lineCounter, problems };
 
@@ -152,8 +144,7 @@ export function parseYaml(text: string): ParsedYaml {
   } catch (err) {
     return fail({
       code: "ALIAS_BOMB",
-      line: 1,
-      col: 1,
+      ...lineCounter.linePos(firstAliasOffset(doc)),
       message: `aliases expand too much (${(err as Error).message})`,
       hint: `Write the data out instead of using anchors and aliases; at most ${LIMITS.maxAliasCount} alias expansions are allowed.`,
     });
@@ -164,6 +155,79 @@ export function parseYaml(text: string): ParsedYaml {
   const deep = depthExceeded(doc.contents as Node);
   if (deep) return fail(tooDeep(lineCounter.linePos(deep.range?.[0] ?? 0)));
   return { value, doc, lineCounter, problems };
+}
+
+/**
+ * After a syntax error the parser resynchronises by guessing, and most of what it
+ * reports next echoes that error (one tab-indented line gives a dozen). Keep the
+ * problems up to the first syntax error, and later ones of the same kind: each
+ * tab-indented line is worth naming.
+ */
+function withoutEchoes(errors: YAMLError[]): YAMLError[] {
+  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const first = sorted.find((e) => e.name === "YAMLParseError" && e.code !== "DUPLICATE_KEY");
+  return first ? sorted.filter((e) => e.pos[0] <= first.pos[0] || e.code === first.code) : sorted;
+}
+
+/** A parser error as a problem, reworded where the parser speaks to a programmer rather than to the file's author. */
+function describe(doc: Document, text: string, lc: LineCounter, e: YAMLError): YamlProblem {
+  const quoteAt = unclosedQuoteStart(doc, e);
+  if (quoteAt !== null) {
+    return { code: e.code, ...lc.linePos(quoteAt), message: "this quoted string is never closed", hint: "Add the closing quote where the value ends." };
+  }
+  const message =
+    e.code === "DUPLICATE_KEY" ? `the key \`${keyAt(doc, e.pos[0])}\` is repeated in this map`
+    : e.code === "MULTIPLE_DOCS" ? "the file holds more than one YAML document (a `---` line starts another)"
+    : e.code === "TAG_RESOLVE_FAILED" ? `the tag ${text.slice(e.pos[0], e.pos[1])} is not allowed`
+    : e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  return {
+    code: e.code,
+    ...(e.linePos?.[0] ?? { line: 1, col: 1 }),
+    message,
+    hint: HINTS[e.code] ?? "Fix the YAML syntax at this spot; `yamllint` or your editor's YAML mode shows the structure.",
+  };
+}
+
+/** The map key whose node starts at an offset, as read. */
+function keyAt(doc: Document, offset: number): string {
+  let key = "";
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return;
+      key = String(pair.key.value);
+      return visit.BREAK;
+    },
+  });
+  return key;
+}
+
+/**
+ * An unclosed quote is only noticed where the file ends; the useful spot is the
+ * opening quote, which is where the string's node starts.
+ */
+function unclosedQuoteStart(doc: Document, e: YAMLError): number | null {
+  if (e.code !== "MISSING_CHAR" || !/closing .?quote/.test(e.message)) return null;
+  let start: number | null = null;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.range?.[1] !== e.pos[0] || (node.type !== "QUOTE_DOUBLE" && node.type !== "QUOTE_SINGLE")) return;
+      start = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return start;
+}
+
+/** Where an alias bomb starts: the first alias in the file. */
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** Explicit tags outside the core schema (`!!binary`, `!!js/function`, `!python/…`) are refused. */
