@@ -3,7 +3,7 @@
 import { FILE_RULES, STAGE_RULES } from "./rules/index.ts";
 import { describeSchemaError, dotted } from "./schema-messages.ts";
 import { schemaErrors } from "./schemas.ts";
-import type { Diagnostic, ExperimentData, FileRef, FileSummary, ModelData, ProjectData } from "./types.ts";
+import type { Diagnostic, FileRef, FileSummary, ModelData } from "./types.ts";
 import { LIMITS, decodeUtf8, locate, parseYaml, type ParsedYaml, type PathSegment } from "./yaml.ts";
 
 export interface FileCheck {
@@ -44,7 +44,9 @@ export function checkFile(ref: FileRef, bytes: Buffer, keepValue = false): FileC
       if (!seen.has(key)) out.push(d);
       seen.add(key);
     }
-    return fail(out);
+    // A file that breaks its schema still says what it can about its id, version
+    // and aliases, so the registry rules do not add misleading follow-on errors.
+    return { ref, diagnostics: out, summary: summarize(ref, parsed) };
   }
   const diagnostics: Diagnostic[] = [];
   const ctx = { ref, value: parsed.value, text: decoded.text };
@@ -60,19 +62,21 @@ function at(parsed: ParsedYaml, path: PathSegment[]): [number, number] {
   return [p.line, p.col];
 }
 
-function summarize(ref: FileRef, parsed: ParsedYaml): FileSummary {
+function summarize(ref: FileRef, parsed: ParsedYaml): FileSummary | null {
+  const v = parsed.value as Record<string, unknown>;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const str = (x: unknown): x is string => typeof x === "string";
   if (ref.kind === "project") {
-    return { project: { name: (parsed.value as ProjectData).name, at: at(parsed, ["name"]) } };
+    return str(v.name) ? { project: { name: v.name, at: at(parsed, ["name"]) } } : {};
   }
   if (ref.kind === "model") {
     const aliases: NonNullable<FileSummary["model"]>["aliases"] = {};
-    for (const [alias, target] of Object.entries((parsed.value as ModelData).aliases ?? {})) {
-      aliases[alias] = { target, at: at(parsed, ["aliases", alias]) };
+    const given = v.aliases && typeof v.aliases === "object" ? (v.aliases as ModelData["aliases"])! : {};
+    for (const [alias, target] of Object.entries(given)) {
+      if (str(target)) aliases[alias] = { target, at: at(parsed, ["aliases", alias]) };
     }
     return { model: { aliases } };
   }
-  const e = parsed.value as ExperimentData;
-  return {
-    experiment: e.version === undefined ? { id: e.id } : { id: e.id, version: e.version, versionAt: at(parsed, ["version"]) },
-  };
+  const id = str(v.id) ? v.id : ref.id!;
+  return { experiment: str(v.version) ? { id, version: v.version, versionAt: at(parsed, ["version"]) } : { id } };
 }
