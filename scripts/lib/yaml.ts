@@ -135,7 +135,7 @@ export function parseYaml(text: string): ParsedYaml {
     lineCounter,
   });
   for (const e of withoutEchoes([...doc.errors, ...doc.warnings])) problems.push(describe(doc, text, lineCounter, e));
-  if (problems.length === 0 && (text.includes("!") || text.includes("*"))) problems.push(...checkNodes(doc, lineCounter));
+  if (problems.length === 0 && text.includes("!")) problems.push(...checkNodes(doc, lineCounter));
   if (problems.length > 0) return { value: undefined, doc, lineCounter, problems };
 
   let value: unknown;
