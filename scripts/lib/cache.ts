@@ -8,7 +8,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Diagnostic, FileSummary } from "./types.ts";
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface FileStat {
   size: number;
@@ -32,18 +32,38 @@ export function sameStat(a: FileStat, b: FileStat): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
+/**
+ * On disk each entry is a tuple, and an experiment whose summary is just its
+ * file-name id stores 0: at 100,000 files this halves the cache and its parse time.
+ */
+type Packed = [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string, summary: FileSummary | null | 0, diagnostics: Diagnostic[] | 0];
+
+function idFromFile(file: string): string {
+  return file.slice(file.lastIndexOf("/") + 1, -".yaml".length);
+}
+
+function pack(file: string, e: CacheEntry): Packed {
+  const plain = e.summary?.experiment && Object.keys(e.summary).length === 1 && e.summary.experiment.version === undefined && e.summary.experiment.id === idFromFile(file);
+  return [e.size, e.mtimeMs, e.ctimeMs, e.ino, e.hash, plain ? 0 : e.summary, e.diagnostics.length ? e.diagnostics : 0];
+}
+
+function unpack(file: string, p: Packed): CacheEntry {
+  const summary = p[5] === 0 ? { experiment: { id: idFromFile(file) } } : p[5];
+  return { size: p[0], mtimeMs: p[1], ctimeMs: p[2], ino: p[3], hash: p[4], summary, diagnostics: p[6] === 0 ? [] : p[6] };
+}
+
 export class ValidationCache {
-  readonly entries: Map<string, CacheEntry>;
   /** Why the stored cache was not used, when it was not. */
   readonly discarded: string | null;
+  private readonly packed: Map<string, Packed>;
 
   private constructor(
     private readonly path: string | null,
     private readonly key: string,
-    entries: Map<string, CacheEntry>,
+    packed: Map<string, Packed>,
     discarded: string | null,
   ) {
-    this.entries = entries;
+    this.packed = packed;
     this.discarded = discarded;
   }
 
@@ -67,17 +87,39 @@ export class ValidationCache {
       const body = text.slice(newline + 1);
       if (header.format !== FORMAT || header.key !== key) return new ValidationCache(path, key, new Map(), "made by another version of modelreg or its schemas");
       if (createHash("sha256").update(body).digest("hex") !== header.checksum) return new ValidationCache(path, key, new Map(), "checksum mismatch (corrupt)");
-      const entries = new Map(JSON.parse(body) as Array<[string, CacheEntry]>);
-      return new ValidationCache(path, key, entries, null);
+      return new ValidationCache(path, key, new Map(JSON.parse(body) as Array<[string, Packed]>), null);
     } catch {
       return new ValidationCache(path, key, new Map(), "unreadable (corrupt)");
     }
   }
 
-  /** Writes the cache atomically: a temp file in the same directory, then a rename. */
-  save(entries: Map<string, CacheEntry>): void {
+  get(file: string): CacheEntry | undefined {
+    const p = this.packed.get(file);
+    return p && unpack(file, p);
+  }
+
+  /**
+   * Stores fresh entries and forgets files that are gone, then writes the cache
+   * atomically (a temp file in the same directory, then a rename). Nothing is
+   * written when nothing changed.
+   */
+  save(fresh: Map<string, CacheEntry>, exists: (file: string) => boolean): void {
     if (!this.path) return;
-    const body = JSON.stringify([...entries]);
+    let changed = this.discarded !== null;
+    for (const [file, entry] of fresh) {
+      const old = this.packed.get(file);
+      const next = pack(file, entry);
+      if (!old || old.some((v, i) => i < 5 && v !== next[i])) changed = true;
+      this.packed.set(file, next);
+    }
+    for (const file of this.packed.keys()) {
+      if (!exists(file)) {
+        this.packed.delete(file);
+        changed = true;
+      }
+    }
+    if (!changed) return;
+    const body = JSON.stringify([...this.packed]);
     const header = JSON.stringify({ format: FORMAT, key: this.key, checksum: createHash("sha256").update(body).digest("hex") });
     try {
       mkdirSync(join(this.path, ".."), { recursive: true });

@@ -1,5 +1,5 @@
 // Lists every path in a registry directory without reading any file.
-import { realpathSync, statSync } from "node:fs";
+import { lstatSync, realpathSync, statSync } from "node:fs";
 import { sep } from "node:path";
 import fg from "fast-glob";
 import { UsageError } from "./errors.ts";
@@ -9,7 +9,10 @@ import type { ListedPath } from "./rules/types.ts";
 export interface Listing {
   root: string;
   paths: ListedPath[];
-  stats: Map<string, FileStat>;
+  /** The regular files, registry-relative. */
+  files: Set<string>;
+  /** lstat of a listed file, taken on first request: incremental runs stat only what they look at. */
+  statOf(file: string): FileStat | undefined;
 }
 
 export function assertRegistryDir(dir: string): void {
@@ -27,28 +30,39 @@ export function assertRegistryDir(dir: string): void {
 export async function listRegistry(dir: string): Promise<Listing> {
   assertRegistryDir(dir);
   const root = realpathSync(dir);
-  const entries = await fg("**", { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, stats: true, suppressErrors: true });
+  const entries = await fg("**", { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true, suppressErrors: true });
   const paths: ListedPath[] = [];
-  const stats = new Map<string, FileStat>();
-  for (const e of entries) {
-    const st = e.stats!;
-    if (st.isDirectory()) continue;
-    if (st.isSymbolicLink()) {
+  const files = new Set<string>();
+  for (const { path, dirent } of entries) {
+    if (dirent.isDirectory()) continue;
+    if (dirent.isSymbolicLink()) {
       let inside = false;
       try {
-        const target = realpathSync(`${root}/${e.path}`);
-        inside = target.startsWith(root + sep);
+        inside = realpathSync(`${root}/${path}`).startsWith(root + sep);
       } catch {
         inside = false;
       }
-      paths.push({ file: e.path, type: "symlink", inside });
-    } else if (st.isFile()) {
-      paths.push({ file: e.path, type: "file" });
-      stats.set(e.path, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
+      paths.push({ file: path, type: "symlink", inside });
+    } else if (dirent.isFile()) {
+      paths.push({ file: path, type: "file" });
+      files.add(path);
     } else {
-      paths.push({ file: e.path, type: "other" });
+      paths.push({ file: path, type: "other" });
     }
   }
   paths.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { root, paths, stats };
+  const stats = new Map<string, FileStat | undefined>();
+  const statOf = (file: string): FileStat | undefined => {
+    if (!files.has(file)) return undefined;
+    if (!stats.has(file)) {
+      try {
+        const st = lstatSync(`${root}/${file}`);
+        stats.set(file, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
+      } catch {
+        stats.set(file, undefined);
+      }
+    }
+    return stats.get(file);
+  };
+  return { root, paths, files, statOf };
 }

@@ -43,13 +43,23 @@ export function scopeKeyOf(file: string): string {
   return parts[1] === "models" && parts.length > 2 ? `${parts[0]}/${parts[2]}` : parts[0];
 }
 
-export async function validateRegistry(opts: ValidateOptions): Promise<ValidateResult> {
-  const listing = await listRegistry(opts.registry);
+/** The registry files the layout recognises, in listing order. */
+export function placedRefs(listing: Listing): FileRef[] {
   const refs: FileRef[] = [];
   for (const p of listing.paths) {
     const placed = p.type === "file" ? place(p.file) : null;
     if (placed?.ok) refs.push(placed.ref);
   }
+  return refs;
+}
+
+export function runRegistryRules(index: RegistryIndex): Diagnostic[] {
+  return REGISTRY_RULES.flatMap((rule) => rule.check(index));
+}
+
+export async function validateRegistry(opts: ValidateOptions): Promise<ValidateResult> {
+  const listing = await listRegistry(opts.registry);
+  const refs = placedRefs(listing);
   const cache = opts.cacheDir === false ? ValidationCache.disabled() : ValidationCache.open(opts.cacheDir ?? defaultCacheDir(), listing.root, cacheKey());
   const session = new CheckSession(listing, cache, opts.workers);
 
@@ -65,7 +75,7 @@ export async function validateRegistry(opts: ValidateOptions): Promise<ValidateR
   if (scope) await session.summarizeScope(refs, scope);
 
   const index: RegistryIndex = { paths: listing.paths, refs, summaries: session.summaries, scope };
-  const registryDiagnostics = REGISTRY_RULES.flatMap((rule) => rule.check(index));
+  const registryDiagnostics = runRegistryRules(index);
   const diagnostics = [
     ...checked.flatMap((c) => c.diagnostics),
     ...(scope ? registryDiagnostics.filter((d) => changed!.has(d.file) || scope!.has(scopeKeyOf(d.file))) : registryDiagnostics),
@@ -79,7 +89,7 @@ export async function validateRegistry(opts: ValidateOptions): Promise<ValidateR
   };
 }
 
-function byPosition(a: Diagnostic, b: Diagnostic): number {
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col;
 }
 
@@ -97,14 +107,13 @@ class CheckSession {
   ) {}
 
   /** The cache's entry for a file if it still describes the file on disk. */
-  private cached(file: string, bytes?: Buffer): CacheEntry | undefined {
-    const entry = this.cache.entries.get(file);
-    const stat = this.listing.stats.get(file);
+  private cached(file: string): CacheEntry | undefined {
+    const stat = this.listing.statOf(file);
+    const entry = this.cache.get(file);
     if (!entry || !stat) return undefined;
     if (sameStat(entry, stat)) return entry;
     // Same content under a new stat (a fresh clone, a touch): still good.
-    const content = bytes ?? readFileSync(join(this.listing.root, file));
-    return contentHash(content) === entry.hash ? { ...entry, ...stat } : undefined;
+    return contentHash(readFileSync(join(this.listing.root, file))) === entry.hash ? { ...entry, ...stat } : undefined;
   }
 
   private remember(file: string, entry: CacheEntry): void {
@@ -116,6 +125,8 @@ class CheckSession {
     const out = new Map<string, CacheEntry>();
     const stale: FileRef[] = [];
     for (const ref of refs) {
+      // The stat is taken before the file is read, so a file that changes
+      // mid-run is re-read next time rather than trusted.
       const hit = this.cached(ref.file);
       if (hit) {
         out.set(ref.file, hit);
@@ -123,7 +134,8 @@ class CheckSession {
       } else stale.push(ref);
     }
     for (const c of await checkFiles(this.listing.root, stale, { workers: this.workers })) {
-      out.set(c.ref.file, { ...this.listing.stats.get(c.ref.file)!, hash: c.hash, summary: c.summary, diagnostics: c.diagnostics });
+      const stat = this.listing.statOf(c.ref.file) ?? { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 };
+      out.set(c.ref.file, { ...stat, hash: c.hash, summary: c.summary, diagnostics: c.diagnostics });
       this.parsed++;
     }
     const ordered = refs.map((r) => out.get(r.file)!);
@@ -153,13 +165,12 @@ class CheckSession {
     const toParse: FileRef[] = [];
     for (const r of needed) {
       if (r.kind !== "experiment") continue;
-      const bytes = readFileSync(join(this.listing.root, r.file));
-      const hit = this.cached(r.file, bytes);
+      const hit = this.cached(r.file);
       if (hit) {
         this.remember(r.file, hit);
         continue;
       }
-      const text = bytes.toString("utf8");
+      const text = readFileSync(join(this.listing.root, r.file), "utf8");
       const versions = wanted.get(scopeKeyOf(r.file)) ?? new Set();
       // A backslash could spell a version with escapes; such files are parsed too.
       if (text.includes("\\") || [...versions].some((v) => text.includes(v))) toParse.push(r);
@@ -168,9 +179,6 @@ class CheckSession {
   }
 
   save(): void {
-    const merged = new Map(this.cache.entries);
-    for (const [file, entry] of this.fresh) merged.set(file, entry);
-    for (const file of merged.keys()) if (!this.listing.stats.has(file)) merged.delete(file);
-    this.cache.save(merged);
+    this.cache.save(this.fresh, (file) => this.listing.files.has(file));
   }
 }

@@ -5,7 +5,8 @@ import type { FileRule, Finding } from "./types.ts";
 
 const USERINFO = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@\s]+)@/i;
 const SECRET_QUERY = /[?&](access_token|token|sig|signature|x-amz-signature|x-amz-credential|x-goog-signature|password|api_key|apikey)=/i;
-const CHEAP = /@|[?&][a-z_-]*(token|sig|signature|credential|password|key)=/i;
+/** Files without a URL user part or a secret-looking query never need the walk. */
+const CHEAP = /:\/\/[^\s/?#]*@|[?&][a-z_-]*(token|sig|signature|credential|password|key)=/i;
 
 /** Why this string leaks a credential, or null. */
 export function credentialIn(s: string): string | null {
