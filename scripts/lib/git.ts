@@ -11,19 +11,18 @@ import { UsageError } from "./errors.ts";
  */
 export async function changedSince(dir: string, ref: string): Promise<string[]> {
   const git = simpleGit({ baseDir: dir });
-  try {
-    if (!(await git.checkIsRepo())) throw new Error("not a repo");
-  } catch {
-    throw new UsageError(`--changed-since needs a git repository, and ${dir} is not inside one`, "E_NOT_GIT", "Run without --changed-since to check every file, or run from a git checkout.");
-  }
+  // Untracked files do not depend on the ref: list them while the base is found.
+  const untracked = git.raw(["ls-files", "--others", "--exclude-standard", "-z", "--", "."]).catch(() => "");
   let base: string;
   try {
-    await git.raw(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
-    base = (await git.raw(["merge-base", ref, "HEAD"])).trim();
+    base = (await git.raw(["merge-base", `${ref}^{commit}`, "HEAD"])).trim();
   } catch {
+    const inRepo = await git.checkIsRepo().catch(() => false);
+    if (!inRepo) {
+      throw new UsageError(`--changed-since needs a git repository, and ${dir} is not inside one`, "E_NOT_GIT", "Run without --changed-since to check every file, or run from a git checkout.");
+    }
     throw new UsageError(`the git ref "${ref}" does not exist here`, "E_BAD_REF", "Name a branch, tag or commit that exists (`git branch -a`); in CI, fetch the base branch first (`fetch-depth: 0`).");
   }
   const diff = await git.raw(["diff", "--name-only", "--no-renames", "--relative", "-z", base, "--", "."]);
-  const untracked = await git.raw(["ls-files", "--others", "--exclude-standard", "-z", "--", "."]);
-  return [...new Set([...diff.split("\0"), ...untracked.split("\0")].filter(Boolean))];
+  return [...new Set([...diff.split("\0"), ...(await untracked).split("\0")].filter(Boolean))];
 }

@@ -41,6 +41,14 @@ export function filePathFor(ref: Omit<FileRef, "file">): string {
   return `${ref.project}/models/${ref.model}/experiments/${ref.id}.yaml`;
 }
 
+const slugs = new Map<string, boolean>();
+/** Slug checks are memoised: a registry has few directories and many files. */
+function isSlug(name: string): boolean {
+  let ok = slugs.get(name);
+  if (ok === undefined) slugs.set(name, (ok = SLUG_PATTERN.test(name)));
+  return ok;
+}
+
 /** Classifies a registry-relative path (with `/` separators). */
 export function place(file: string): Placement {
   const parts = file.split("/");
@@ -50,10 +58,10 @@ export function place(file: string): Placement {
     return { ok: false, severity: "error", message: `"${base}" has the extension .yml; registry files end in .yaml`, hint: `Rename it: \`git mv ${file} ${file.slice(0, -4)}.yaml\`.` };
   }
   const [project, dir, model, sub, name] = parts;
-  if (!SLUG_PATTERN.test(project) && parts.length > 1) return badSlug("project", project);
+  if (parts.length > 1 && !isSlug(project)) return badSlug("project", project);
   if (parts.length === 2 && base === "project.yaml") return { ok: true, ref: { file, kind: "project", project } };
   if (parts.length >= 4 && dir === "models") {
-    if (!SLUG_PATTERN.test(model)) return badSlug("model", model);
+    if (!isSlug(model)) return badSlug("model", model);
     if (parts.length === 4 && base === "model.yaml") return { ok: true, ref: { file, kind: "model", project, model } };
     if (parts.length === 5 && sub === "experiments" && name.endsWith(".yaml")) {
       const id = name.slice(0, -5);

@@ -47,8 +47,9 @@ export function scopeKeyOf(file: string): string {
 export function placedRefs(listing: Listing): FileRef[] {
   const refs: FileRef[] = [];
   for (const p of listing.paths) {
-    const placed = p.type === "file" ? place(p.file) : null;
-    if (placed?.ok) refs.push(placed.ref);
+    if (p.type !== "file") continue;
+    p.placement = place(p.file);
+    if (p.placement.ok) refs.push(p.placement.ref);
   }
   return refs;
 }
@@ -58,16 +59,21 @@ export function runRegistryRules(index: RegistryIndex): Diagnostic[] {
 }
 
 export async function validateRegistry(opts: ValidateOptions): Promise<ValidateResult> {
+  // git and the directory walk both wait on I/O: run them side by side.
+  const changedFiles = opts.changedSince === undefined ? undefined : changedSince(opts.registry, opts.changedSince);
+  changedFiles?.catch(() => undefined);
   const listing = await listRegistry(opts.registry);
   const refs = placedRefs(listing);
-  const cache = opts.cacheDir === false ? ValidationCache.disabled() : ValidationCache.open(opts.cacheDir ?? defaultCacheDir(), listing.root, cacheKey());
+  // An incremental run reads a few files; loading a whole registry's cache would cost more than it saves.
+  const useCache = opts.cacheDir !== false && changedFiles === undefined;
+  const cache = useCache ? ValidationCache.open(opts.cacheDir || defaultCacheDir(), listing.root, cacheKey()) : ValidationCache.disabled();
   const session = new CheckSession(listing, cache, opts.workers);
 
   let scope: Set<string> | null = null;
   let changed: Set<string> | null = null;
   let toCheck = refs;
-  if (opts.changedSince !== undefined) {
-    changed = new Set(await changedSince(listing.root, opts.changedSince));
+  if (changedFiles) {
+    changed = new Set(await changedFiles);
     scope = new Set([...changed].flatMap((f) => [scopeKeyOf(f), f.split("/")[0]]));
     toCheck = refs.filter((r) => changed!.has(r.file));
   }
@@ -93,10 +99,17 @@ export function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col;
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** One validation run's view of the files: what the cache answers, what must be read. */
 class CheckSession {
+  /** Summaries that matter to the registry rules (an unversioned experiment's adds nothing). */
   readonly summaries = new Map<string, FileSummary>();
+  /** Cache entries that are new or changed in this run. */
   private readonly fresh = new Map<string, CacheEntry>();
+  private readonly handled = new Set<string>();
   parsed = 0;
   fromCache = 0;
 
@@ -106,19 +119,11 @@ class CheckSession {
     private readonly workers?: number,
   ) {}
 
-  /** The cache's entry for a file if it still describes the file on disk. */
-  private cached(file: string): CacheEntry | undefined {
-    const stat = this.listing.statOf(file);
-    const entry = this.cache.get(file);
-    if (!entry || !stat) return undefined;
-    if (sameStat(entry, stat)) return entry;
-    // Same content under a new stat (a fresh clone, a touch): still good.
-    return contentHash(readFileSync(join(this.listing.root, file))) === entry.hash ? { ...entry, ...stat } : undefined;
-  }
-
-  private remember(file: string, entry: CacheEntry): void {
-    this.fresh.set(file, entry);
-    if (entry.summary) this.summaries.set(file, entry.summary);
+  private remember(file: string, entry: CacheEntry, changed: boolean): void {
+    this.handled.add(file);
+    if (changed) this.fresh.set(file, entry);
+    const s = entry.summary;
+    if (s && !(s.experiment && s.experiment.version === undefined)) this.summaries.set(file, s);
   }
 
   async check(refs: FileRef[]): Promise<CacheEntry[]> {
@@ -127,54 +132,53 @@ class CheckSession {
     for (const ref of refs) {
       // The stat is taken before the file is read, so a file that changes
       // mid-run is re-read next time rather than trusted.
-      const hit = this.cached(ref.file);
-      if (hit) {
-        out.set(ref.file, hit);
-        this.fromCache++;
-      } else stale.push(ref);
+      const stat = this.listing.statOf(ref.file);
+      const entry = this.cache.get(ref.file);
+      if (entry && stat && sameStat(entry, stat)) {
+        this.remember(ref.file, entry, false);
+      } else if (entry && stat && contentHash(readFileSync(join(this.listing.root, ref.file))) === entry.hash) {
+        // Same content under a new stat (a fresh clone, a touch): still good.
+        this.remember(ref.file, { ...entry, ...stat }, true);
+      } else {
+        stale.push(ref);
+        continue;
+      }
+      out.set(ref.file, entry);
+      this.fromCache++;
     }
     for (const c of await checkFiles(this.listing.root, stale, { workers: this.workers })) {
       const stat = this.listing.statOf(c.ref.file) ?? { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 };
-      out.set(c.ref.file, { ...stat, hash: c.hash, summary: c.summary, diagnostics: c.diagnostics });
+      const entry = { ...stat, hash: c.hash, summary: c.summary, diagnostics: c.diagnostics };
+      this.remember(c.ref.file, entry, true);
+      out.set(c.ref.file, entry);
       this.parsed++;
     }
-    const ordered = refs.map((r) => out.get(r.file)!);
-    refs.forEach((r, i) => this.remember(r.file, ordered[i]));
-    return ordered;
+    return refs.map((r) => out.get(r.file)!);
   }
 
   /**
    * Incremental mode: the registry rules need summaries of the touched models'
-   * other files. The cache answers most; otherwise a sibling is parsed only if
-   * its text could hold a version that matters (a changed file's version or an
-   * alias target), since only such a file can change a rule's outcome.
+   * other files. A sibling is parsed only if its text holds, as a whole token, a
+   * version that matters (a changed file's version or an alias target): only
+   * such a file can change a rule's outcome, and reading text is far cheaper
+   * than parsing it.
    */
   async summarizeScope(refs: FileRef[], scope: Set<string>): Promise<void> {
-    const already = new Set(this.summaries.keys());
-    const needed = refs.filter((r) => !already.has(r.file) && (r.kind === "project" || scope.has(scopeKeyOf(r.file))));
-    const models = needed.filter((r) => r.kind !== "experiment");
-    await this.check(models);
-    const wanted = new Map<string, Set<string>>();
+    const needed = refs.filter((r) => !this.handled.has(r.file) && (r.kind === "project" || scope.has(scopeKeyOf(r.file))));
+    await this.check(needed.filter((r) => r.kind !== "experiment"));
+    const wanted = new Map<string, string[]>();
     for (const [file, s] of this.summaries) {
-      const key = scopeKeyOf(file);
-      const set = wanted.get(key) ?? new Set<string>();
-      if (s.experiment?.version !== undefined) set.add(s.experiment.version);
-      for (const a of Object.values(s.model?.aliases ?? {})) set.add(a.target);
-      wanted.set(key, set);
+      const list = wanted.get(scopeKeyOf(file)) ?? [];
+      if (s.experiment?.version !== undefined) list.push(s.experiment.version);
+      for (const a of Object.values(s.model?.aliases ?? {})) list.push(a.target);
+      wanted.set(scopeKeyOf(file), list);
     }
-    const toParse: FileRef[] = [];
-    for (const r of needed) {
-      if (r.kind !== "experiment") continue;
-      const hit = this.cached(r.file);
-      if (hit) {
-        this.remember(r.file, hit);
-        continue;
-      }
-      const text = readFileSync(join(this.listing.root, r.file), "utf8");
-      const versions = wanted.get(scopeKeyOf(r.file)) ?? new Set();
-      // A backslash could spell a version with escapes; such files are parsed too.
-      if (text.includes("\\") || [...versions].some((v) => text.includes(v))) toParse.push(r);
-    }
+    // Version characters are [0-9A-Za-z._+-]; a backslash could spell one with escapes.
+    const patterns = new Map([...wanted].map(([key, vs]) => [key, new RegExp(`\\\\|(?<![0-9A-Za-z._+-])(${vs.map(escapeRegExp).join("|")})(?![0-9A-Za-z._+-])`)]));
+    const toParse = needed.filter((r) => {
+      const pattern = r.kind === "experiment" && wanted.get(scopeKeyOf(r.file))?.length ? patterns.get(scopeKeyOf(r.file)) : undefined;
+      return pattern?.test(readFileSync(join(this.listing.root, r.file), "utf8")) ?? false;
+    });
     await this.check(toParse);
   }
 

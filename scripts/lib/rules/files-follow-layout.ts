@@ -19,7 +19,7 @@ export const filesFollowLayout: RegistryRule = {
       } else if (p.type === "other") {
         emit(p.file, "error", `"${p.file}" is not a regular file`, "Remove it from the registry directory.");
       } else {
-        const placed = place(p.file);
+        const placed = p.placement ?? place(p.file);
         if (!placed.ok && placed.severity !== "ignore") emit(p.file, placed.severity, placed.message, placed.hint);
       }
     }

@@ -1,5 +1,6 @@
 import type { Diagnostic, ExperimentData, FileRef, FileSummary, Kind, Severity } from "../types.ts";
 import type { PathSegment } from "../yaml.ts";
+import type { Placement } from "../layout.ts";
 
 /** A problem found by a file rule; check-file.ts turns it into a Diagnostic with a position. */
 export interface Finding {
@@ -30,6 +31,8 @@ export interface ListedPath {
   type: "file" | "symlink" | "other";
   /** For a symlink: whether its target resolves inside the registry. */
   inside?: boolean;
+  /** For a regular file: where the layout puts it (classified once per run). */
+  placement?: Placement;
 }
 
 /**
