@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { startWorker } from "./_threads.ts";
 import { UsageError } from "./errors.ts";
 import { stringifyRecord } from "./yaml.ts";
 import { planRegistry, type ModelPlan, type Plan } from "./_generate-plan.ts";
@@ -84,7 +84,7 @@ async function writeInParallel(opts: GenerateOptions, plan: Plan): Promise<void>
 
 function writeInWorker(slice: Slice): Promise<number> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./_generate-worker.mjs", import.meta.url), { workerData: slice });
+    const worker = startWorker("./_generate-worker.ts", { workerData: slice });
     worker.once("message", resolve);
     worker.once("error", reject);
     worker.once("exit", (code) => code === 0 || reject(new Error(`writing experiments ${slice.from}–${slice.to} stopped with exit code ${code}`)));

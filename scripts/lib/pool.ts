@@ -2,7 +2,7 @@
 // worker thread per extra core joins as soon as it has loaded (about half a
 // second), taking batches from the same queue. Each worker always has a
 // second batch waiting so it never idles while the main thread is busy.
-import { Worker } from "node:worker_threads";
+import { startWorker } from "./_threads.ts";
 import { availableParallelism } from "node:os";
 import { checkBatch, type CheckedFile } from "./read-and-check.ts";
 import type { FileRef } from "./types.ts";
@@ -29,7 +29,7 @@ export async function checkFiles(root: string, refs: FileRef[], opts: { keepValu
 
   let failure: unknown = null;
   const workers = Array.from({ length: extra }, () => {
-    const worker = new Worker(new URL("./_worker-entry.mjs", import.meta.url));
+    const worker = startWorker("./check-worker.ts");
     const inFlight: number[] = [];
     const feed = () => {
       const batch = take(WORKER_BATCH);
