@@ -74,11 +74,13 @@ async function benchSize(size: number): Promise<Row[]> {
 
     const codes = [cold, warm, incremental, incrementalNoCache].map((s) => s.code);
     if (codes.some((c) => c !== 0)) throw new Error(`validation failed on the generated registry (exit codes ${codes.join(", ")})`);
+    // The issue's targets are stated for 100k experiments; smaller sizes show the trend.
+    const at100k = size >= 100_000;
     return [
-      { size, case: "cold (first run)", ours: cold, naive, target: "≤ 0.6 × naive", met: cold.wallS <= 0.6 * naive.wallS },
-      { size, case: "warm (nothing changed)", ours: warm, naive, target: "≤ 2 s", met: warm.wallS <= 2 },
-      { size, case: "incremental, 1 file, warm cache", ours: incremental, naive, target: "≤ 1.5 s", met: incremental.wallS <= 1.5 },
-      { size, case: "incremental, 1 file, no cache (fresh CI clone)", ours: incrementalNoCache, naive, target: "—", met: true },
+      { size, case: "cold (first run)", ours: cold, naive, target: at100k ? "≤ 0.6 × naive" : "—", met: !at100k || cold.wallS <= 0.6 * naive.wallS },
+      { size, case: "warm (nothing changed)", ours: warm, naive, target: at100k ? "≤ 2 s" : "—", met: !at100k || warm.wallS <= 2 },
+      { size, case: "incremental, 1 file, after a warm run", ours: incremental, naive, target: at100k ? "≤ 1.5 s" : "—", met: !at100k || incremental.wallS <= 1.5 },
+      { size, case: "incremental, 1 file, --no-cache (fresh CI clone)", ours: incrementalNoCache, naive, target: "—", met: true },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -92,7 +94,7 @@ function table(rows: Row[]): string {
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.size.toLocaleString("en")} | ${r.case} | ${r.ours.wallS.toFixed(2)} | ${r.naive.wallS.toFixed(2)} | ${(r.ours.wallS / r.naive.wallS).toFixed(2)} | ${r.ours.rssMb.toFixed(0)} / ${r.naive.rssMb.toFixed(0)} | ${r.target}${r.target.includes("s") && r.ours.rssMb > 2048 ? " (RSS over 2 GB)" : ""} | ${r.met && r.ours.rssMb <= 2048 ? "✔" : "✖"} |`,
+      `| ${r.size.toLocaleString("en")} | ${r.case} | ${r.ours.wallS.toFixed(2)} | ${r.naive.wallS.toFixed(2)} | ${(r.ours.wallS / r.naive.wallS).toFixed(2)} | ${r.ours.rssMb.toFixed(0)} / ${r.naive.rssMb.toFixed(0)} | ${r.target}${r.ours.rssMb > 2048 ? " (RSS over 2 GB)" : ""} | ${r.met && r.ours.rssMb <= 2048 ? "✔" : "✖"} |`,
     );
   }
   return lines.join("\n");
