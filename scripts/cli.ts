@@ -2,7 +2,10 @@
 // file maps them to messages and exit codes. Only internal errors show a stack.
 import { Command, CommanderError } from "commander";
 import { EXIT, ModelregError } from "./lib/errors.ts";
+import { register as add } from "./commands/add.ts";
 import { register as generate } from "./commands/generate.ts";
+import { register as promote } from "./commands/promote.ts";
+import { register as update } from "./commands/update.ts";
 import { register as validate } from "./commands/validate.ts";
 
 const program = new Command("modelreg")
@@ -11,7 +14,7 @@ const program = new Command("modelreg")
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
-for (const register of [validate, generate]) register(program);
+for (const register of [add, update, promote, validate, generate]) register(program);
 for (const cmd of program.commands) cmd.exitOverride();
 
 function fail(err: unknown): number {
