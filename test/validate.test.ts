@@ -20,6 +20,15 @@ function git(dir: string, ...args: string[]): string {
   return execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: dir, encoding: "utf8" });
 }
 
+/** A copy of the sample registry committed on `main` of a fresh repository. */
+function committedSampleCopy(): { dir: string; registry: string } {
+  const dir = sampleCopy();
+  git(dir, "init", "-q", "-b", "main");
+  git(dir, "add", ".");
+  git(dir, "commit", "-qm", "base");
+  return { dir, registry: join(dir, "registry") };
+}
+
 function experimentFiles(registry: string, model: string): string[] {
   const dir = join(registry, model, "experiments");
   return readdirSync(dir).map((f) => join(dir, f));
@@ -108,14 +117,10 @@ test("cache: same content under a new stat (a fresh checkout) is reused without 
 });
 
 test("--changed-since: checks only the branch's files, and the rules they touch", async () => {
-  const dir = sampleCopy();
-  const registry = join(dir, "registry");
-  git(dir, "init", "-q", "-b", "main");
-  git(dir, "add", ".");
-  git(dir, "commit", "-qm", "base");
+  const { dir, registry } = committedSampleCopy();
   git(dir, "checkout", "-qb", "feature");
 
-  // A new run that reuses a released version of its model, and an alias moved to nothing.
+  // A new run that reuses a version already released in its model.
   const model = "support-ticket-routing/models/tfidf-logreg";
   const [source] = experimentFiles(registry, model);
   const newId = "01kzzzzzzzzzzzzzzzzzzzzzzz";
@@ -136,11 +141,7 @@ test("--changed-since: checks only the branch's files, and the rules they touch"
 });
 
 test("--changed-since: deleting the experiment an alias points to is caught", async () => {
-  const dir = sampleCopy();
-  const registry = join(dir, "registry");
-  git(dir, "init", "-q", "-b", "main");
-  git(dir, "add", ".");
-  git(dir, "commit", "-qm", "base");
+  const { registry } = committedSampleCopy();
   const modelDir = join(registry, "energy-demand-forecast/models/ridge-baseline");
   const production = /production: "?([^"\n]+)"?/.exec(readFileSync(join(modelDir, "model.yaml"), "utf8"))![1];
   const target = experimentFiles(registry, "energy-demand-forecast/models/ridge-baseline").find((f) => readFileSync(f, "utf8").includes(`version: ${production}`) || readFileSync(f, "utf8").includes(`version: "${production}"`))!;
