@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DataError, UsageError } from "./errors.ts";
 import { SLUG_PATTERN } from "./ids.ts";
-import { filePathFor } from "./layout.ts";
+import { filePathFor, place } from "./layout.ts";
 import { didYouMean } from "./suggest.ts";
 import type { ExperimentData, ModelData } from "./types.ts";
 import { parseYaml } from "./yaml.ts";
@@ -37,7 +37,7 @@ export function parseRef(text: string): Ref {
 
 function listDir(dir: string): string[] {
   try {
-    return readdirSync(dir);
+    return readdirSync(dir).sort();
   } catch {
     return [];
   }
@@ -63,15 +63,14 @@ export interface ExperimentLocation {
   file: string;
 }
 
-/** Every experiment file in the registry, from directory listings alone. */
+/** Every experiment file in the registry (sorted by id within a model), from directory listings alone. */
 export function listExperiments(registry: string, only?: { project: string; model: string }): ExperimentLocation[] {
   const out: ExperimentLocation[] = [];
   for (const project of only ? [only.project] : listDir(registry)) {
     for (const model of only ? [only.model] : listDir(join(registry, project, "models"))) {
       for (const name of listDir(join(registry, project, "models", model, "experiments"))) {
-        if (!name.endsWith(".yaml")) continue;
-        const id = name.slice(0, -5);
-        out.push({ project, model, id, file: filePathFor({ kind: "experiment", project, model, id }) });
+        const placed = place(`${project}/models/${model}/experiments/${name}`);
+        if (placed.ok && placed.ref.kind === "experiment") out.push({ project, model, id: placed.ref.id!, file: placed.ref.file });
       }
     }
   }

@@ -14,11 +14,15 @@ function distance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The closest candidate within a third of the word's length, if any. */
+/** The one candidate the word begins, else the closest within a third of the word's length, if any. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  // A typed beginning ("prod" for "production") is the likeliest intent.
+  const prefixed = word.length >= 2 ? list.filter((c) => c.toLowerCase().startsWith(word.toLowerCase())) : [];
+  if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestScore = Math.max(2, Math.ceil(word.length / 3)) + 1;
-  for (const c of candidates) {
+  for (const c of list) {
     const d = distance(word.toLowerCase(), c.toLowerCase());
     if (d < bestScore) {
       best = c;

@@ -1,0 +1,33 @@
+import type { Command } from "commander";
+import { diffExperiments } from "../lib/diff.ts";
+import { experimentFromRef } from "../lib/experiment-ref.ts";
+import { formatTable, type Cell } from "../lib/table.ts";
+
+export function register(program: Command): void {
+  program
+    .command("diff <refA> <refB>")
+    .description("parameters, datasets and metrics of two experiments side by side (only what differs, unless --all)")
+    .option("--registry <dir>", "the registry directory", "registry")
+    .option("--all", "show equal keys too")
+    .option("--json", "print JSON for tools")
+    .action((a: string, b: string, flags: { registry: string; all?: boolean; json?: boolean }) => {
+      const left = experimentFromRef(flags.registry, a);
+      const right = experimentFromRef(flags.registry, b);
+      const rows = diffExperiments([left.data, right.data], { all: flags.all });
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ experiments: [left.id, right.id], rows }, null, 2)}\n`);
+        return;
+      }
+      if (rows.length === 0) {
+        process.stdout.write(`${left.id} and ${right.id} have the same parameters, datasets and metrics\n`);
+        return;
+      }
+      const cell = (v: unknown): Cell => (v === undefined ? "—" : typeof v === "object" && v !== null ? JSON.stringify(v) : (v as Cell));
+      const table = formatTable(
+        ["", "key", a, b],
+        rows.map((r) => [r.same ? " " : "≠", `${r.section}.${r.key}`, cell(r.values[0]), cell(r.values[1])]),
+        process.stdout.isTTY ? process.stdout.columns : 0,
+      );
+      process.stdout.write(table);
+    });
+}

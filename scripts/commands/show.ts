@@ -1,0 +1,38 @@
+import type { Command } from "commander";
+import { DataError } from "../lib/errors.ts";
+import { experimentFromRef } from "../lib/experiment-ref.ts";
+import { readModels, readProjects } from "../lib/read.ts";
+import { assertModelExists, listExperiments, parseRef } from "../lib/refs.ts";
+import { aliasesOf, showExperiment, showModel, showProject } from "../lib/show.ts";
+
+export function register(program: Command): void {
+  program
+    .command("show <ref>")
+    .description("show a project, model or experiment: an id (or unique prefix), project, project/model, or project/model@version|alias")
+    .option("--registry <dir>", "the registry directory", "registry")
+    .option("--json", "print JSON for tools")
+    .action((text: string, flags: { registry: string; json?: boolean }) => {
+      const ref = parseRef(text);
+      const out = (json: unknown, human: string): void => {
+        process.stdout.write(flags.json ? `${JSON.stringify(json, null, 2)}\n` : human);
+      };
+      if (ref.kind === "project") {
+        assertModelExists(flags.registry, ref.project);
+        const project = readProjects(flags.registry).rows.find((p) => p.project === ref.project);
+        if (!project) throw new DataError(`${ref.project}/project.yaml is not valid`, "E_INVALID", `Run \`modelreg validate\` to see why.`);
+        const models = readModels(flags.registry, ref.project).rows;
+        return out({ ...project, models: models.map((m) => m.model) }, showProject(project, models));
+      }
+      if (ref.kind === "model") {
+        assertModelExists(flags.registry, ref.project, ref.model);
+        const model = readModels(flags.registry, ref.project).rows.find((m) => m.model === ref.model);
+        if (!model) throw new DataError(`the model.yaml of ${ref.project}/${ref.model} is not valid`, "E_INVALID", "Run `modelreg validate` to see why.");
+        const count = listExperiments(flags.registry, { project: ref.project, model: ref.model }).length;
+        return out({ ...model, experiments: count }, showModel(model, count));
+      }
+      const e = experimentFromRef(flags.registry, ref);
+      const model = readModels(flags.registry, e.project).rows.find((m) => m.model === e.model);
+      const aliases = aliasesOf(model, e);
+      out({ project: e.project, model: e.model, id: e.id, file: e.file, aliases, data: e.data }, showExperiment(e, aliases));
+    });
+}
