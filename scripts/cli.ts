@@ -5,6 +5,7 @@ import { EXIT, ModelregError } from "./lib/errors.ts";
 import { register as add } from "./commands/add.ts";
 import { register as diff } from "./commands/diff.ts";
 import { register as generate } from "./commands/generate.ts";
+import { register as list } from "./commands/list.ts";
 import { register as promote } from "./commands/promote.ts";
 import { register as resolve } from "./commands/resolve.ts";
 import { register as show } from "./commands/show.ts";
@@ -17,7 +18,7 @@ const program = new Command("modelreg")
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
-for (const register of [add, update, promote, show, resolve, diff, validate, generate]) register(program);
+for (const register of [add, update, promote, list, show, resolve, diff, validate, generate]) register(program);
 for (const cmd of program.commands) cmd.exitOverride();
 
 function fail(err: unknown): number {

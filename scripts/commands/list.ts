@@ -1,0 +1,75 @@
+import { Option, type Command } from "commander";
+import { UsageError } from "../lib/errors.ts";
+import { listExperimentRows, type ListOptions } from "../lib/list.ts";
+import { readModels, readProjects } from "../lib/read.ts";
+import { assertModelExists, listExperiments, parseRef } from "../lib/refs.ts";
+import { formatCsv, formatTable, type Cell } from "../lib/table.ts";
+
+interface ListFlags {
+  registry: string;
+  project?: string;
+  model?: string;
+  where?: string;
+  sort?: string[];
+  limit?: string;
+  columns?: string;
+  format: "table" | "json" | "csv";
+  json?: boolean;
+}
+
+function print(headers: string[], rows: Cell[][], objects: unknown[], format: ListFlags["format"]): void {
+  if (format === "json") process.stdout.write(`${JSON.stringify(objects, null, 2)}\n`);
+  else if (format === "csv") process.stdout.write(formatCsv(headers, rows));
+  else process.stdout.write(rows.length ? formatTable(headers, rows, process.stdout.isTTY ? process.stdout.columns : 0) : "(nothing matches)\n");
+}
+
+/** `--model` takes `project/model`; `--project` a project slug. */
+function scopeOf(flags: ListFlags): { project?: string; model?: string } {
+  if (flags.model) {
+    const ref = parseRef(flags.model);
+    if (ref.kind !== "model") throw new UsageError(`--model takes project/model, got "${flags.model}"`, "E_BAD_MODEL", "Write e.g. --model animal-image-classification/resnet50.");
+    assertModelExists(flags.registry, ref.project, ref.model);
+    return { project: ref.project, model: ref.model };
+  }
+  if (flags.project) assertModelExists(flags.registry, flags.project);
+  return { project: flags.project };
+}
+
+export function register(program: Command): void {
+  program
+    .command("list <what>")
+    .description("list projects, models or experiments; experiments take --where, --sort, --limit and --columns")
+    .option("--registry <dir>", "the registry directory", "registry")
+    .option("--project <slug>", "only this project")
+    .option("--model <project/model>", "only this model")
+    .option("--where <expr>", "filter experiments, as MLflow's search_runs: \"metrics.accuracy > 0.9 and params.optimizer.name = 'adamw'\"")
+    .option("--sort <key...>", "sort by a key, then `asc` or `desc` (repeatable): --sort metrics.accuracy desc")
+    .option("--limit <n>", "show at most n rows")
+    .option("--columns <keys>", "comma-separated keys to show, e.g. attributes.id,metrics.accuracy,params.optimizer.lr")
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
+    .option("--json", "the same as --format json")
+    .action(async (what: string, flags: ListFlags) => {
+      const format = flags.json ? "json" : flags.format;
+      const scope = scopeOf(flags);
+      if (what === "projects") {
+        const rows = readProjects(flags.registry).rows;
+        const counts = rows.map((p) => [readModels(flags.registry, p.project).rows.length, listExperiments(flags.registry).filter((e) => e.project === p.project).length]);
+        print(["project", "name", "models", "experiments", "created"], rows.map((p, i) => [p.project, p.data.name, counts[i][0], counts[i][1], p.data.created.slice(0, 10)]), rows.map((p, i) => ({ project: p.project, ...p.data, models: counts[i][0], experiments: counts[i][1] })), format);
+      } else if (what === "models") {
+        const rows = readModels(flags.registry, scope.project).rows;
+        const count = (p: string, m: string) => listExperiments(flags.registry, { project: p, model: m }).length;
+        print(
+          ["model", "name", "task", "primary metric", "experiments", "production", "staging"],
+          rows.map((m) => [`${m.project}/${m.model}`, m.data.name, m.data.task, m.data.primary_metric ? `${m.data.primary_metric.name} (${m.data.primary_metric.goal === "maximize" ? "↑" : "↓"})` : undefined, count(m.project, m.model), m.data.aliases?.production, m.data.aliases?.staging]),
+          rows.map((m) => ({ project: m.project, model: m.model, ...m.data, experiments: count(m.project, m.model) })),
+          format,
+        );
+      } else if (what === "experiments") {
+        const opts: ListOptions = { registry: flags.registry, ...scope, where: flags.where, sort: flags.sort, limit: flags.limit, columns: flags.columns };
+        const { headers, rows, objects } = await listExperimentRows(opts);
+        print(headers, rows, objects, format);
+      } else {
+        throw new UsageError(`cannot list "${what}"`, "E_BAD_LIST", "List `projects`, `models` or `experiments`.");
+      }
+    });
+}
