@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { addExperiment, addModel, addProject, type AddResult } from "../lib/add.ts";
 import { nextCommands } from "../lib/git-branch.ts";
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+/** Repeatable flags; no default, so help does not print `(default: [])`. */
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 interface CommonFlags {
   registry: string;
@@ -45,7 +46,7 @@ function report(r: AddResult, flags: CommonFlags): void {
 interface ProjectFlags extends CommonFlags {
   name: string;
   description?: string;
-  owner: string[];
+  owner?: string[];
 }
 
 interface ModelFlags extends CommonFlags {
@@ -57,19 +58,19 @@ interface ModelFlags extends CommonFlags {
 
 interface ExperimentFlags extends CommonFlags {
   version?: string;
-  params: string[];
-  param: string[];
-  metrics: string[];
-  metric: string[];
-  history: string[];
+  params?: string[];
+  param?: string[];
+  metrics?: string[];
+  metric?: string[];
+  history?: string[];
   train?: string;
   trainSha256?: string;
   val?: string;
   valSha256?: string;
   test?: string;
   testSha256?: string;
-  artifact: string[];
-  tag: string[];
+  artifact?: string[];
+  tag?: string[];
   description?: string;
   codeDir?: string;
 }
@@ -83,7 +84,7 @@ export function register(program: Command): void {
   withCommonFlags(add.command("project <slug>").description("add registry/<slug>/project.yaml"))
     .requiredOption("--name <name>", "display name (any Unicode)")
     .option("--description <text>", "what the project is for")
-    .option("--owner <owner>", "an owner, e.g. @alice or a team (repeatable)", collect, [])
+    .option("--owner <owner>", "an owner, e.g. @alice or a team (repeatable)", collect)
     .action(async (slug: string, f: ProjectFlags) => {
       report(await addProject({ ...f, slug, owners: f.owner }), f);
     });
@@ -99,19 +100,19 @@ export function register(program: Command): void {
 
   withCommonFlags(add.command("experiment <project/model>").description("record a training run as registry/<project>/models/<model>/experiments/<id>.yaml"))
     .option("--version <label>", "a release label unique within the model, e.g. 1.4.0 (never auto-numbered)")
-    .option("--params <file>", "parameters from a JSON or YAML file (DVC params.yaml, Hydra config, argparse dump); repeatable, later files win", collect, [])
-    .option("--param <key.sub=value>", "one parameter, value typed as YAML (0.001, true, [224,224,3], \"1.10\"); repeatable, wins over files", collect, [])
-    .option("--metrics <file>", "evaluations from a JSON or YAML file; nested maps become dotted names; repeatable", collect, [])
-    .option("--metric <name=value>", "one evaluation, a finite number; repeatable, wins over files", collect, [])
-    .option("--history <file>", "training curves from a CSV with a step or epoch column (Keras / Lightning CSVLogger); repeatable", collect, [])
+    .option("--params <file>", "parameters from a JSON or YAML file (DVC params.yaml, Hydra config, argparse dump); repeatable, later files win", collect)
+    .option("--param <key.sub=value>", "one parameter, value typed as YAML (0.001, true, [224,224,3], \"1.10\"); repeatable, wins over files", collect)
+    .option("--metrics <file>", "evaluations from a JSON or YAML file; nested maps become dotted names; repeatable", collect)
+    .option("--metric <name=value>", "one evaluation, a finite number; repeatable, wins over files", collect)
+    .option("--history <file>", "training curves from a CSV with a step or epoch column (Keras / Lightning CSVLogger); repeatable", collect)
     .option("--train <uri>", "training data: a local file or directory (fingerprinted with sha256) or a remote URI")
     .option("--train-sha256 <hex>", "the training data's sha256, for remote data (checked against local data)")
     .option("--val <uri>", "validation data, as --train")
     .option("--val-sha256 <hex>", "the validation data's sha256")
     .option("--test <uri>", "test data, as --train")
     .option("--test-sha256 <hex>", "the test data's sha256")
-    .option("--artifact <name=uri>", "where an output went, e.g. model=s3://bucket/run/model.pt; repeatable", collect, [])
-    .option("--tag <key=value>", "a label, kept as text; repeatable", collect, [])
+    .option("--artifact <name=uri>", "where an output went, e.g. model=s3://bucket/run/model.pt; repeatable", collect)
+    .option("--tag <key=value>", "a label, kept as text; repeatable", collect)
     .option("--description <text>", "what this run tried")
     .option("--code-dir <dir>", "the training code's git checkout, for repo/commit/branch/dirty (default: the current directory)")
     .action(async (ref: string, f: ExperimentFlags) => {

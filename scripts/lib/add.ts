@@ -68,8 +68,11 @@ function assertNew(registry: string, file: string, what: string, hint: string): 
   if (existsSync(join(registry, file))) throw new DataError(`${what} already exists (${join(registry, file)})`, "E_EXISTS", hint);
 }
 
-function result(kind: Kind, id: string, ref: FileRef, record: object, title: string, written: WrittenRecord, notes: string[]): AddResult {
-  return { kind, id, short: kind === "experiment" ? id.slice(0, SHORT_ID_LENGTH) : id, file: ref.file, record: record as Record<string, unknown>, title, notes, ...written };
+type Added = Pick<AddResult, "kind" | "id" | "title"> & { ref: FileRef; record: object; notes?: string[] };
+
+function result(a: Added, written: WrittenRecord): AddResult {
+  const short = a.kind === "experiment" ? a.id.slice(0, SHORT_ID_LENGTH) : a.id;
+  return { kind: a.kind, id: a.id, short, file: a.ref.file, record: a.record as Record<string, unknown>, title: a.title, notes: a.notes ?? [], ...written };
 }
 
 /** Project names are looked up like ids (rule project-names-unique); a registry has few projects. */
@@ -111,7 +114,7 @@ export async function addProject(o: ProjectInput): Promise<AddResult> {
     guard: () => assertProjectNameFree(o.registry, o.name),
     lockDir: o.registry,
   });
-  return result("project", project, ref, record, title, written, []);
+  return result({ kind: "project", id: project, ref, record, title }, written);
 }
 
 export interface ModelInput extends AddCommon {
@@ -144,7 +147,7 @@ export async function addModel(o: ModelInput): Promise<AddResult> {
   const parents = [filePathFor({ kind: "project", project })];
   const title = `Add model ${project}/${model}`;
   const written = await writeRecord({ registry: o.registry, ref, record, dryRun: o.dryRun, gitBranch: o.gitBranch, commitMessage: title, parents });
-  return result("model", `${project}/${model}`, ref, record, title, written, []);
+  return result({ kind: "model", id: `${project}/${model}`, ref, record, title }, written);
 }
 
 export interface ExperimentInput extends AddCommon, Omit<ExperimentInputs, "id" | "created"> {
@@ -179,5 +182,5 @@ export async function addExperiment(o: ExperimentInput): Promise<AddResult> {
     guard,
     lockDir: version === undefined ? undefined : join(o.registry, project, "models", model),
   });
-  return result("experiment", id, ref, record, title, written, notes);
+  return result({ kind: "experiment", id, ref, record, title, notes }, written);
 }
