@@ -292,6 +292,14 @@ export function sourceAt(parsed: Pick<ParsedYaml, "doc">, path: readonly PathSeg
   return isScalar(node) ? (node.source as string | undefined) ?? String(node.value) : undefined;
 }
 
+/** How every registry file is written: no line folding, `{a: 1}` flow maps. Edits re-serialise with the same options so untouched lines stay as they were. */
+export const STRINGIFY_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+/** Serialises a parsed (and possibly edited) document the way registry files are written. */
+export function stringifyDocument(doc: Document): string {
+  return doc.toString(STRINGIFY_OPTIONS);
+}
+
 /**
  * Serialises a record for a registry file: the editor's schema line first, keys
  * in the order given, strings quoted only where YAML needs it.
@@ -306,5 +314,5 @@ export function stringifyRecord(value: unknown, schemaPath: string): string {
       }
     },
   });
-  return `# yaml-language-server: $schema=${schemaPath}\n` + doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return `# yaml-language-server: $schema=${schemaPath}\n` + doc.toString(STRINGIFY_OPTIONS);
 }
