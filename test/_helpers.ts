@@ -41,10 +41,16 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
   });
 }
 
+const made: string[] = [];
+// One exit listener for every temp dir (one each would trip Node's MaxListeners warning).
+process.on("exit", () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A fresh temporary directory, removed when the test process exits. */
 export function tempDir(prefix = "modelreg-test-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  made.push(dir);
   return dir;
 }
 
