@@ -116,5 +116,19 @@ export function resolveSelector(registry: string, project: string, model: string
     return { ...hit, via: "alias", alias: selector };
   }
   if (ID_PREFIX.test(selector)) return { ...findExperimentById(registry, selector, { project, model }), via: "id" };
-  throw new DataError(`${project}/${model} has no version or alias "${selector}"`, "E_NO_EXPERIMENT", `${didYouMean(selector, Object.keys(aliases))}Aliases: ${Object.keys(aliases).join(", ") || "(none)"}. List versions with \`modelreg list experiments --model ${project}/${model}\`.`);
+  const versions = versionsOf(registry, project, model);
+  const shown = versions.length > 10 ? `${versions.slice(-10).join(", ")} (and ${versions.length - 10} older)` : versions.join(", ") || "(none)";
+  throw new DataError(`${project}/${model} has no version or alias "${selector}"`, "E_NO_EXPERIMENT", `${didYouMean(selector, [...versions, ...Object.keys(aliases)])}Versions: ${shown}. Aliases: ${Object.keys(aliases).join(", ") || "(none)"}. List experiments with \`modelreg list experiments --model ${project}/${model}\`.`);
+}
+
+/** Every version label of a model, oldest experiment first; only read when a selector is not found, to suggest one. */
+export function versionsOf(registry: string, project: string, model: string): string[] {
+  const out: string[] = [];
+  for (const e of listExperiments(registry, { project, model })) {
+    const path = join(registry, e.file);
+    if (!/^version:/m.test(readFileSync(path, "utf8"))) continue;
+    const version = readRecord<ExperimentData>(path)?.version;
+    if (typeof version === "string") out.push(version);
+  }
+  return out;
 }
