@@ -1,7 +1,7 @@
 // `modelreg list experiments`: filter with the query language, sort by any
 // keys, cut to a limit, and show the chosen columns.
 import { UsageError } from "./errors.ts";
-import { compareValues, fieldValue, matches, parseFieldKey, parseQuery, type QueryRow } from "./query.ts";
+import { compareValues, fieldValue, keyField, matches, parseFieldKey, parseQuery, queryFields, type QueryRow } from "./query.ts";
 import { readModels } from "./read.ts";
 import { loadQueryRows } from "./row-cache.ts";
 import type { Cell } from "./table.ts";
@@ -65,7 +65,11 @@ export async function listExperimentRows(opts: ListOptions): Promise<{ headers: 
   columns = [...new Set(columns)];
   const showPrimary = !opts.columns && !oneModel;
 
-  const rows = await loadQueryRows(opts.registry, { project: opts.project, model: opts.model });
+  // Load only what is filtered on, sorted by or shown.
+  const metricKeys = [...new Set([...primary.values()].filter((m): m is string => m !== undefined))].map(metricKey);
+  const fields = [...(query ? queryFields(query) : []), ...[...columns, ...sort.map((s) => s.key), ...metricKeys].map(keyField)];
+  const { rows, invalid } = await loadQueryRows(opts.registry, { project: opts.project, model: opts.model }, fields);
+  if (invalid > 0) process.stderr.write(`modelreg: ${invalid} invalid experiment file${invalid === 1 ? "" : "s"} left out; run \`modelreg validate\` to see why\n`);
   let hits = query ? rows.filter((r) => matches(query, r)) : rows;
   const primaryOf = (r: QueryRow) => primary.get(`${r.project}/${r.model}`);
   hits = hits.sort((a, b) => {

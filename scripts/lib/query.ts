@@ -201,3 +201,13 @@ export function compareValues(a: unknown, b: unknown, direction: "asc" | "desc" 
   } else if (c === 0 && ra !== 3) c = sign(Number(a), Number(b)) ?? 0;
   return direction === "desc" && c !== 0 ? -c : c;
 }
+
+/** The fields a query reads, so a caller can load just those (row-cache.ts). */
+export function queryFields(q: Query): Field[] {
+  return q.type === "and" || q.type === "or" ? q.items.flatMap(queryFields) : [q.field];
+}
+
+/** The field a stand-alone key (--sort, --columns) names. */
+export function keyField(key: string): Field {
+  return fieldOf(key);
+}
