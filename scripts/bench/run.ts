@@ -1,4 +1,4 @@
-// `npm run bench`: validation at 1k, 10k and 100k synthetic experiments, each
+// `npm run bench`: validation and listing at 1k, 10k and 100k synthetic experiments, each
 // case beside the naive baseline measured in the same run (issue #3). Prints a
 // Markdown table for docs/benchmarks.md. Options: --sizes 1000,10000 to choose sizes.
 import { spawn, execFileSync } from "node:child_process";
@@ -72,7 +72,15 @@ async function benchSize(size: number): Promise<Row[]> {
     const incremental = await validate("--changed-since", "HEAD");
     const incrementalNoCache = await validate("--changed-since", "HEAD", "--no-cache");
 
-    const codes = [cold, warm, incremental, incrementalNoCache].map((s) => s.code);
+    // list experiments (issue #5): two conditions, a sort and a limit.
+    const where = "metrics.accuracy > 0.9 and params.optimizer.name = 'adamw'";
+    const listArgs = ["cli", "list", "experiments", "--registry", registry, "--where", where, "--sort", "metrics.accuracy", "desc", "--limit", "20", "--json"];
+    process.stderr.write(`[${size}] list…\n`);
+    const naiveList = await measure(["naive-list", registry, where, "metrics.accuracy", "20"]);
+    const listCold = await measure(listArgs, { MODELREG_CACHE_DIR: cacheDir });
+    const listWarm = await measure(listArgs, { MODELREG_CACHE_DIR: cacheDir });
+
+    const codes = [cold, warm, incremental, incrementalNoCache, listCold, listWarm].map((s) => s.code);
     if (codes.some((c) => c !== 0)) throw new Error(`validation failed on the generated registry (exit codes ${codes.join(", ")})`);
     // The issue's targets are stated for 100k experiments; smaller sizes show the trend.
     const at100k = size >= 100_000;
@@ -81,6 +89,8 @@ async function benchSize(size: number): Promise<Row[]> {
       { size, case: "warm (nothing changed)", ours: warm, naive, target: at100k ? "≤ 2 s" : "—", met: !at100k || warm.wallS <= 2 },
       { size, case: "incremental, 1 file, after a warm run", ours: incremental, naive, target: at100k ? "≤ 1.5 s" : "—", met: !at100k || incremental.wallS <= 1.5 },
       { size, case: "incremental, 1 file, --no-cache (fresh CI clone)", ours: incrementalNoCache, naive, target: "—", met: true },
+      { size, case: "list --where (2 conditions) --sort --limit 20, first run", ours: listCold, naive: naiveList, target: "—", met: true },
+      { size, case: "list --where (2 conditions) --sort --limit 20, warm", ours: listWarm, naive: naiveList, target: at100k ? "≤ 1.5 s" : "—", met: !at100k || listWarm.wallS <= 1.5 },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -104,6 +114,6 @@ const sizesArg = process.argv.indexOf("--sizes");
 const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [1000, 10000, 100000];
 const rows: Row[] = [];
 for (const size of sizes) rows.push(...(await benchSize(size)));
-process.stdout.write(`\n## validate — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}\n\n`);
-process.stdout.write("Wall-clock time of the whole command (process start to exit), as a user or CI sees it; naive = one thread, glob → read → yaml.parse → ajv, no cache.\n\n");
+process.stdout.write(`\n## validate and list — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}\n\n`);
+process.stdout.write("Wall-clock time of the whole command (process start to exit), as a user or CI sees it; naive = one thread, glob → read → yaml.parse → ajv, no cache (for list: parse every experiment, then filter, sort and cut in memory with the same query code).\n\n");
 process.stdout.write(table(rows) + "\n");
