@@ -7,6 +7,8 @@ import { formatCsv, formatTable, type Cell } from "../lib/table.ts";
 
 interface ListFlags {
   registry: string;
+  name?: string;
+  projectName?: string;
   project?: string;
   model?: string;
   where?: string;
@@ -42,6 +44,8 @@ export function register(program: Command): void {
     .option("--registry <dir>", "the registry directory", "registry")
     .option("--project <slug>", "only this project")
     .option("--model <project/model>", "only this model")
+    .option("--name <name>", "projects or models with this display name (exact)")
+    .option("--project-name <name>", "models of the project with this display name (exact)")
     .option("--where <expr>", "filter experiments, as MLflow's search_runs: \"metrics.accuracy > 0.9 and params.optimizer.name = 'adamw'\"")
     .option("--sort <key...>", "sort by a key, then `asc` or `desc` (repeatable): --sort metrics.accuracy desc")
     .option("--limit <n>", "show at most n rows")
@@ -52,11 +56,13 @@ export function register(program: Command): void {
       const format = flags.json ? "json" : flags.format;
       const scope = scopeOf(flags);
       if (what === "projects") {
-        const rows = readProjects(flags.registry).rows;
-        const counts = rows.map((p) => [readModels(flags.registry, p.project).rows.length, listExperiments(flags.registry).filter((e) => e.project === p.project).length]);
+        const rows = readProjects(flags.registry).rows.filter((p) => flags.name === undefined || p.data.name === flags.name);
+        const experiments = listExperiments(flags.registry);
+        const counts = rows.map((p) => [readModels(flags.registry, p.project).rows.length, experiments.filter((e) => e.project === p.project).length]);
         print(["project", "name", "models", "experiments", "created"], rows.map((p, i) => [p.project, p.data.name, counts[i][0], counts[i][1], p.data.created.slice(0, 10)]), rows.map((p, i) => ({ project: p.project, ...p.data, models: counts[i][0], experiments: counts[i][1] })), format);
       } else if (what === "models") {
-        const rows = readModels(flags.registry, scope.project).rows;
+        const projectNamed = flags.projectName === undefined ? undefined : new Set(readProjects(flags.registry).rows.filter((p) => p.data.name === flags.projectName).map((p) => p.project));
+        const rows = readModels(flags.registry, scope.project).rows.filter((m) => (flags.name === undefined || m.data.name === flags.name) && (projectNamed === undefined || projectNamed.has(m.project)));
         const count = (p: string, m: string) => listExperiments(flags.registry, { project: p, model: m }).length;
         print(
           ["model", "name", "task", "primary metric", "experiments", "production", "staging"],
