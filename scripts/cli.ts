@@ -2,6 +2,7 @@
 // file maps them to messages and exit codes. Only internal errors show a stack.
 import { Command, CommanderError } from "commander";
 import { EXIT, ModelregError } from "./lib/errors.ts";
+import { printable } from "./lib/table.ts";
 import { register as add } from "./commands/add.ts";
 import { register as diff } from "./commands/diff.ts";
 import { register as generate } from "./commands/generate.ts";
@@ -27,7 +28,9 @@ function fail(err: unknown): number {
     return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (err instanceof ModelregError) {
-    process.stderr.write(`modelreg: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ""}`);
+    // Messages echo data (names, values), which must never drive the terminal.
+    const safe = (s: string) => s.split("\n").map(printable).join("\n");
+    process.stderr.write(`modelreg: ${safe(err.message)}\n${err.hint ? `  hint: ${safe(err.hint)}\n` : ""}`);
     return (err as ModelregError & { exitCode?: number }).exitCode ?? EXIT.invalid;
   }
   process.stderr.write(`modelreg: internal error — this is a bug; please report it with the command you ran.\n${(err as Error)?.stack ?? String(err)}\n`);

@@ -158,15 +158,15 @@ describe("list projects and models", { concurrency: 4 }, () => {
   });
 
   // Bugs, to be fixed: the scope and query flags are accepted but ignored for projects and models.
-  test("list models --model p/m shows only that model", { todo: "bug: --model is ignored by `list models` (all models of the project are listed)" }, async () => {
+  test("list models --model p/m shows only that model", async () => {
     assert.deepEqual(JSON.parse(await list("models", "--model", "animal-image-classification/resnet50", "--json")).map((m: { model: string }) => m.model), ["resnet50"]);
   });
 
-  test("list projects --project p shows only that project", { todo: "bug: --project is ignored by `list projects`" }, async () => {
+  test("list projects --project p shows only that project", async () => {
     assert.deepEqual(JSON.parse(await list("projects", "--project", "energy-demand-forecast", "--json")).map((p: { project: string }) => p.project), ["energy-demand-forecast"]);
   });
 
-  test("list models --limit 1 shows one model (or refuses the flag)", { todo: "bug: --limit/--sort/--where/--columns are silently ignored by `list projects|models`" }, async () => {
+  test("list models --limit 1 shows one model (or refuses the flag)", async () => {
     assert.equal(JSON.parse(await list("models", "--limit", "1", "--json")).length, 1);
   });
 });

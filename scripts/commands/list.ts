@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { UsageError } from "../lib/errors.ts";
-import { listExperimentRows, type ListOptions } from "../lib/list.ts";
+import { listExperimentRows, parseLimit, type ListOptions } from "../lib/list.ts";
 import { readModels, readProjects } from "../lib/read.ts";
 import { assertModelExists, listExperiments, parseRef } from "../lib/refs.ts";
 import { formatCsv, formatTable, type Cell } from "../lib/table.ts";
@@ -55,14 +55,21 @@ export function register(program: Command): void {
     .action(async (what: string, flags: ListFlags) => {
       const format = flags.json ? "json" : flags.format;
       const scope = scopeOf(flags);
+      if (what !== "experiments") {
+        const unused = (["where", "sort", "columns"] as const).filter((f) => flags[f] !== undefined);
+        if (unused.length) throw new UsageError(`--${unused[0]} works with \`list experiments\` only`, "E_BAD_FLAG", `Drop --${unused[0]}, or list experiments.`);
+      }
+      const limit = flags.limit === undefined ? undefined : parseLimit(flags.limit);
       if (what === "projects") {
-        const rows = readProjects(flags.registry).rows.filter((p) => flags.name === undefined || p.data.name === flags.name);
+        const rows = readProjects(flags.registry).rows.filter((p) => (flags.name === undefined || p.data.name === flags.name) && (scope.project === undefined || p.project === scope.project)).slice(0, limit);
         const experiments = listExperiments(flags.registry);
         const counts = rows.map((p) => [readModels(flags.registry, p.project).rows.length, experiments.filter((e) => e.project === p.project).length]);
         print(["project", "name", "models", "experiments", "created"], rows.map((p, i) => [p.project, p.data.name, counts[i][0], counts[i][1], p.data.created.slice(0, 10)]), rows.map((p, i) => ({ project: p.project, ...p.data, models: counts[i][0], experiments: counts[i][1] })), format);
       } else if (what === "models") {
         const projectNamed = flags.projectName === undefined ? undefined : new Set(readProjects(flags.registry).rows.filter((p) => p.data.name === flags.projectName).map((p) => p.project));
-        const rows = readModels(flags.registry, scope.project).rows.filter((m) => (flags.name === undefined || m.data.name === flags.name) && (projectNamed === undefined || projectNamed.has(m.project)));
+        const rows = readModels(flags.registry, scope.project)
+          .rows.filter((m) => (flags.name === undefined || m.data.name === flags.name) && (projectNamed === undefined || projectNamed.has(m.project)) && (scope.model === undefined || m.model === scope.model))
+          .slice(0, limit);
         const count = (p: string, m: string) => listExperiments(flags.registry, { project: p, model: m }).length;
         print(
           ["model", "name", "task", "primary metric", "experiments", "production", "staging"],

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { DataError } from "../lib/errors.ts";
 import { experimentFromRef } from "../lib/experiment-ref.ts";
@@ -12,7 +14,9 @@ export function register(program: Command): void {
     .option("--registry <dir>", "the registry directory", "registry")
     .option("--json", "print JSON for tools")
     .action((text: string, flags: { registry: string; json?: boolean }) => {
-      const ref = parseRef(text);
+      let ref = parseRef(text);
+      // A project slug can look like an id prefix ("data2024"): an existing project wins.
+      if (ref.kind === "id" && existsSync(join(flags.registry, ref.prefix, "project.yaml"))) ref = { kind: "project", project: ref.prefix };
       const out = (json: unknown, human: string): void => {
         process.stdout.write(flags.json ? `${JSON.stringify(json, null, 2)}\n` : human);
       };

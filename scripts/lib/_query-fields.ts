@@ -101,6 +101,8 @@ export function valueOf(row: QueryRow, f: Field): unknown {
       const name = f.path[0];
       if (name === "project" || name === "model" || name === "id") return row[name];
       if (name === "run_name") return own(d.tags, "mlflow.runName") ?? d.version;
+      // The schema: an absent status means the run finished.
+      if (name === "status") return own(d, "status") ?? "finished";
       return own(d, name);
     }
   }

@@ -36,7 +36,7 @@ export function parseSort(tokens: string[] = []): SortKey[] {
   return keys;
 }
 
-function parseLimit(text?: string): number | undefined {
+export function parseLimit(text?: string): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit must be a whole number of at least 1, got "${text}"`, "E_BAD_LIMIT", "Write e.g. --limit 20.");
@@ -81,7 +81,7 @@ export async function listExperimentRows(opts: ListOptions): Promise<{ headers: 
   });
   if (limit !== undefined) hits = hits.slice(0, limit);
 
-  const value = (r: QueryRow, key: string): unknown => (key === "attributes.model" ? `${r.project}/${r.model}` : key === "attributes.created" ? String(fieldValue(r, key) ?? "").slice(0, 19) : fieldValue(r, key));
+  const value = (r: QueryRow, key: string): unknown => (key === "attributes.model" ? `${r.project}/${r.model}` : fieldValue(r, key));
   const headers = [...columns.map((c) => c.replace(/^attributes\./, "")), ...(showPrimary ? ["primary metric"] : [])];
   const cell = (v: unknown): Cell => (typeof v === "object" && v !== null ? JSON.stringify(v) : (v as Cell));
   const table = hits.map((r) => {

@@ -3,7 +3,7 @@
 // `project/model@<version | alias | id-prefix>`.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DataError, UsageError } from "./errors.ts";
+import { DataError } from "./errors.ts";
 import { SLUG_PATTERN } from "./ids.ts";
 import { filePathFor, place } from "./layout.ts";
 import { didYouMean } from "./suggest.ts";
@@ -18,9 +18,11 @@ export type Ref =
 
 const ID_PREFIX = /^[0-9a-hjkmnp-tv-z]{4,26}$/;
 
-export function parseRef(text: string): Ref {
+export function parseRef(input: string): Ref {
+  // ULIDs are often written in upper case (Crockford's spelling); ours are lower case.
+  const text = /^[0-9A-HJKMNP-TV-Z]{4,26}$/.test(input) ? input.toLowerCase() : input;
   const bad = (why: string) =>
-    new UsageError(`"${text}" is not a reference: ${why}`, "E_BAD_REF", "Write an experiment id (or a unique prefix of at least 4 characters), `project`, `project/model`, or `project/model@version|alias|id`.");
+    new DataError(`"${text}" is not a reference: ${why}`, "E_BAD_REF", "Write an experiment id (or a unique prefix of at least 4 characters), `project`, `project/model`, or `project/model@version|alias|id`.");
   const [path, selector, extra] = text.split("@");
   if (extra !== undefined) throw bad("it has more than one `@`");
   const parts = path.split("/");

@@ -118,13 +118,15 @@ class ColumnStore {
       mkdirSync(this.dir, { recursive: true });
       const checksums = columns.map((col, i) => {
         const text = JSON.stringify(col);
-        writeFileSync(join(this.dir, `c${i}.json.tmp`), text);
-        renameSync(join(this.dir, `c${i}.json.tmp`), join(this.dir, `c${i}.json`));
+        const tmp = join(this.dir, `c${i}.json.${process.pid}.tmp`);
+        writeFileSync(tmp, text);
+        renameSync(tmp, join(this.dir, `c${i}.json`));
         return sha(text);
       });
       const body = JSON.stringify({ ...index, checksums });
-      writeFileSync(join(this.dir, "index.json.tmp"), `${sha(body)}\n${body}`);
-      renameSync(join(this.dir, "index.json.tmp"), join(this.dir, "index.json"));
+      const tmp = join(this.dir, `index.json.${process.pid}.tmp`);
+      writeFileSync(tmp, `${sha(body)}\n${body}`);
+      renameSync(tmp, join(this.dir, "index.json"));
     } catch {
       // An unwritable cache only costs speed next time.
     }
