@@ -4,10 +4,10 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, truncateSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { SHARED, writeTree } from "./_helpers.ts";
+import { BIN, SHARED, writeTree } from "./_helpers.ts";
 import { MODEL, MODEL_DIR, PROJECT, REF, add, scratch, assertUserError, assertValid, experimentFiles, onlyExperiment, readRecord, registryIn } from "./_add-fixtures.ts";
 
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
@@ -170,6 +170,30 @@ describe("add experiment", () => {
     const [first] = experimentFiles(registry);
     assertUserError(await add(["experiment", REF, "--registry", registry, "--version", "1.4.0"]), 1, `version "1.4.0" is already used by ${first.slice(0, -5)}`);
     assert.deepEqual(experimentFiles(registry), [first]);
+  });
+
+  test("a large dataset shows a progress bar on a terminal's stderr, and nowhere else", async (t) => {
+    try {
+      execFileSync("script", ["--version"]);
+    } catch {
+      return t.skip("util-linux `script` (to give the command a terminal) is not installed");
+    }
+    const root = scratch();
+    const registry = registryIn(root);
+    // Sparse, so it costs no disk; 80 MiB is above the 64 MiB threshold.
+    writeTree(root, { "big.bin": "" });
+    truncateSync(join(root, "big.bin"), 80 * 2 ** 20);
+    const piped = await add(["experiment", REF, "--registry", registry, "--train", "big.bin", "--dry-run", "--json"], { cwd: root });
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.doesNotMatch(piped.stderr, /hashing/);
+    const sha = JSON.parse(piped.stdout).record.datasets.training.sha256;
+    assert.equal(sha, createHash("sha256").update(Buffer.alloc(80 * 2 ** 20)).digest("hex"));
+
+    // Only stderr reaches the terminal `script` provides; stdout goes to a file and must stay clean JSON.
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} add experiment ${REF} --registry ${JSON.stringify(registry)} --train big.bin --dry-run --json > out.json`;
+    const tty = execFileSync("script", ["-qec", cmd, "/dev/null"], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    assert.match(tty, /hashing --train big\.bin \[#+-*\] +\d+% of 80 MiB/);
+    assert.equal(JSON.parse(readFileSync(join(root, "out.json"), "utf8")).record.datasets.training.sha256, sha);
   });
 
   test("outside a git repository it says so and records no code", async () => {
