@@ -5,16 +5,9 @@ import { readModels, readProjects } from "../lib/read.ts";
 import { assertModelExists, listExperiments, parseRef } from "../lib/refs.ts";
 import { formatCsv, formatTable, type Cell } from "../lib/table.ts";
 
-interface ListFlags {
-  registry: string;
+interface ListFlags extends ListOptions {
   name?: string;
   projectName?: string;
-  project?: string;
-  model?: string;
-  where?: string;
-  sort?: string[];
-  limit?: string;
-  columns?: string;
   format: "table" | "json" | "csv";
   json?: boolean;
 }
@@ -78,8 +71,7 @@ export function register(program: Command): void {
           format,
         );
       } else if (what === "experiments") {
-        const opts: ListOptions = { registry: flags.registry, ...scope, where: flags.where, sort: flags.sort, limit: flags.limit, columns: flags.columns };
-        const { headers, rows, objects } = await listExperimentRows(opts);
+        const { headers, rows, objects } = await listExperimentRows({ ...flags, ...scope });
         print(headers, rows, objects, format);
       } else {
         throw new UsageError(`cannot list "${what}"`, "E_BAD_LIST", "List `projects`, `models` or `experiments`.");
