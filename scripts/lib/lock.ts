@@ -10,8 +10,13 @@ import { join } from "node:path";
 import lockfile from "proper-lockfile";
 import { UsageError } from "./errors.ts";
 
-/** How long a lock may go without a refresh before it counts as abandoned. */
-const STALE_MS = 5_000;
+/**
+ * How long a lock may go without a refresh before it counts as abandoned. The
+ * holder refreshes it from timers, which a long synchronous step (scanning a
+ * big model's files for a version) delays: 10 s leaves room for that on a
+ * loaded machine, and a killed holder still frees the lock within seconds.
+ */
+const STALE_MS = 10_000;
 
 function lockPath(resource: string): string {
   const dir = process.env.MODELREG_LOCK_DIR ?? join(tmpdir(), "modelreg-locks");
