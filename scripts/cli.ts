@@ -17,6 +17,9 @@ const program = new Command("modelreg")
   .description("a model and experiment registry that lives in a Git repository")
   .version("0.1.0")
   .showHelpAfterError("(run with --help for usage)")
+  // `add experiment --version 1.4.0` and `promote --version` must reach the
+  // subcommand, not print modelreg's own version: program options only before it.
+  .enablePositionalOptions()
   .exitOverride();
 
 for (const register of [add, update, promote, list, show, resolve, diff, validate, generate]) register(program);

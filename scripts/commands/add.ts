@@ -1,12 +1,12 @@
 // `modelreg add project|model|experiment` (issue #4): parse flags, call
 // scripts/lib/add.ts, print the id and path (or the YAML, or JSON).
 import type { Command } from "commander";
+import { collect } from "./_options.ts";
 import { join } from "node:path";
 import { addExperiment, addModel, addProject, type AddResult } from "../lib/add.ts";
 import { nextCommands } from "../lib/git-branch.ts";
 
 /** Repeatable flags; no default, so help does not print `(default: [])`. */
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 interface CommonFlags {
   registry: string;
@@ -76,9 +76,6 @@ interface ExperimentFlags extends CommonFlags {
 }
 
 export function register(program: Command): void {
-  // `add experiment --version 1.4.0` must reach the subcommand instead of
-  // printing modelreg's own version: program options only before the command.
-  program.enablePositionalOptions();
   const add = program.command("add").description("add a project, model or experiment record (never overwrites)");
 
   withCommonFlags(add.command("project <slug>").description("add registry/<slug>/project.yaml"))

@@ -1,20 +1,20 @@
 import type { Command } from "commander";
+import { collect } from "./_options.ts";
 import { collectMetrics, collectPairs } from "../lib/inputs.ts";
 import { showValue, updateExperiment, type UpdateResult } from "../lib/update.ts";
 
 interface UpdateFlags {
   registry: string;
-  metric: string[];
-  metrics: string[];
-  artifact: string[];
-  tag: string[];
+  metric?: string[];
+  metrics?: string[];
+  artifact?: string[];
+  tag?: string[];
   description?: string;
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 function formatText(r: UpdateResult, dryRun: boolean): string {
   const where = `${r.experiment.id} (${r.experiment.project}/${r.experiment.model})`;
@@ -34,10 +34,10 @@ export function register(program: Command): void {
     .command("experiment <ref>")
     .description("merge evaluations, artifacts, tags or a description into an experiment (an id, a unique id prefix, or project/model@version|alias)")
     .option("--registry <dir>", "the registry directory", "registry")
-    .option("--metric <name=value>", "an evaluation: a finite number (repeatable)", collect, [])
-    .option("--metrics <file>", "evaluations from a JSON or YAML file; nested maps become dotted names (repeatable, later files win)", collect, [])
-    .option("--artifact <name=uri>", "where an artifact is stored (repeatable)", collect, [])
-    .option("--tag <key=value>", "a tag (repeatable)", collect, [])
+    .option("--metric <name=value>", "an evaluation: a finite number (repeatable)", collect)
+    .option("--metrics <file>", "evaluations from a JSON or YAML file; nested maps become dotted names (repeatable, later files win)", collect)
+    .option("--artifact <name=uri>", "where an artifact is stored (repeatable)", collect)
+    .option("--tag <key=value>", "a tag (repeatable)", collect)
     .option("--description <text>", "the experiment's description")
     .option("--force", "replace values that are already recorded with different ones")
     .option("--dry-run", "show what would change; write nothing")
@@ -47,9 +47,9 @@ export function register(program: Command): void {
         registry: flags.registry,
         ref,
         update: {
-          evaluations: collectMetrics(flags.metrics, flags.metric),
-          artifacts: collectPairs("--artifact", flags.artifact, "model=s3://bucket/run/model.pt"),
-          tags: collectPairs("--tag", flags.tag, "ticket=ML-1234"),
+          evaluations: collectMetrics(flags.metrics ?? [], flags.metric ?? []),
+          artifacts: collectPairs("--artifact", flags.artifact ?? [], "model=s3://bucket/run/model.pt"),
+          tags: collectPairs("--tag", flags.tag ?? [], "ticket=ML-1234"),
           description: flags.description,
         },
         force: flags.force === true,
