@@ -3,12 +3,13 @@
 // Each queryable leaf (a metric, a tag, a nested parameter, a dataset field,
 // created/version/status/description) is one column file aligned with the list
 // of experiment files. A query loads only the columns its keys can touch.
-// Freshness is the validator's rule: a file whose lstat changed is re-read;
+// A file whose version token changed (file-versions.ts) is re-read;
 // anything wrong with the cache (format, key, checksum) rebuilds it.
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { defaultCacheDir, sameStat, type FileStat } from "./cache.ts";
+import { defaultCacheDir } from "./cache.ts";
+import { fileVersions } from "./file-versions.ts";
 import { assertRegistryDir } from "./listing.ts";
 import { checkFiles } from "./pool.ts";
 import type { Field, QueryRow } from "./query.ts";
@@ -16,7 +17,7 @@ import { listExperiments, type ExperimentLocation } from "./refs.ts";
 import { schemasFingerprint } from "./schemas.ts";
 import type { ExperimentData, FileRef } from "./types.ts";
 
-const FORMAT = 1;
+const FORMAT = 2;
 type Path = string[];
 type Stored = unknown; // a scalar, null for "absent", or { $: value } for null, lists and maps
 
@@ -24,7 +25,8 @@ interface Index {
   format: number;
   key: string;
   files: string[];
-  stats: Array<[number, number, number, number] | null>;
+  /** Per file, the token of file-versions.ts it had when its row was made. */
+  versions: Array<string | null>;
   invalid: number[];
   columns: Path[];
   checksums: string[];
@@ -85,8 +87,6 @@ function setPath(target: Record<string, unknown>, path: Path, value: unknown): v
 }
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
-const statTuple = (s: FileStat | undefined): Index["stats"][number] => (s ? [s.size, s.mtimeMs, s.ctimeMs, s.ino] : null);
-const asStat = (t: NonNullable<Index["stats"][number]>): FileStat => ({ size: t[0], mtimeMs: t[1], ctimeMs: t[2], ino: t[3] });
 
 class ColumnStore {
   constructor(readonly dir: string) {}
@@ -145,19 +145,20 @@ export async function loadQueryRows(registry: string, scope: { project?: string;
   const root = realpathSync(registry);
   const store = new ColumnStore(join(cacheDir, `rows-${sha(root).slice(0, 16)}`));
   const key = `${schemasFingerprint()}`;
+  const versionsOf = fileVersions(root);
   const all = listExperiments(root);
-  const stats = all.map((e) => statOf(join(root, e.file)));
   let index = store.readIndex(key);
+  const versions = await versionsOf(all.map((e) => e.file));
   let columns: Array<Stored[] | null> | null = null;
 
-  const fresh = index !== null && index.files.length === all.length && all.every((e, i) => index!.files[i] === e.file && sameTuple(index!.stats[i], stats[i]));
-  if (!fresh) ({ index, columns } = await rebuild(root, store, key, all, stats, index));
+  const fresh = index !== null && index.files.length === all.length && all.every((e, i) => index!.files[i] === e.file && versions[i] !== undefined && index!.versions[i] === versions[i]);
+  if (!fresh) ({ index, columns } = await rebuild(root, store, key, all, versions, index));
   const pickFrom = (idx: Index) => idx.columns.map((p, i) => (fields === null || fields.some((f) => wanted(f, p)) ? i : -1)).filter((i) => i >= 0);
   let pick = pickFrom(index!);
   let loaded = pick.map((i) => columns?.[i] ?? store.readColumn(index!, i));
   if (loaded.some((c) => c === null)) {
     // A column file is missing or fails its checksum: rebuild from the YAML.
-    ({ index, columns } = await rebuild(root, store, key, all, stats, null));
+    ({ index, columns } = await rebuild(root, store, key, all, versions, null));
     pick = pickFrom(index);
     loaded = pick.map((i) => columns![i]);
   }
@@ -178,29 +179,16 @@ export async function loadQueryRows(registry: string, scope: { project?: string;
   return { rows, invalid: invalidInScope };
 }
 
-function statOf(path: string): FileStat | undefined {
-  try {
-    const st = lstatSync(path);
-    return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
-  } catch {
-    return undefined;
-  }
-}
-
-function sameTuple(t: Index["stats"][number] | undefined, s: FileStat | undefined): boolean {
-  return t !== null && t !== undefined && s !== undefined && sameStat(asStat(t), s);
-}
-
 /**
  * Makes the column files anew: rows whose file is unchanged are copied from the
  * old columns (when they all load cleanly), the rest are read and checked on
  * all cores. Files that fail validation become empty, invalid rows.
  */
-async function rebuild(root: string, store: ColumnStore, key: string, all: ExperimentLocation[], stats: Array<FileStat | undefined>, old: Index | null): Promise<{ index: Index; columns: Stored[][] }> {
+async function rebuild(root: string, store: ColumnStore, key: string, all: ExperimentLocation[], versions: Array<string | undefined>, old: Index | null): Promise<{ index: Index; columns: Stored[][] }> {
   const oldRow = new Map(old?.files.map((f, i) => [f, i]) ?? []);
   const reuse = all.map((e, i) => {
     const r = oldRow.get(e.file);
-    return r !== undefined && sameTuple(old!.stats[r], stats[i]) ? r : -1;
+    return r !== undefined && versions[i] !== undefined && old!.versions[r] === versions[i] ? r : -1;
   });
   let oldColumns: Array<Stored[] | null> = old && reuse.some((r) => r >= 0) ? old.columns.map((_, c) => store.readColumn(old, c)) : [];
   if (oldColumns.some((c) => c === null)) {
@@ -232,7 +220,7 @@ async function rebuild(root: string, store: ColumnStore, key: string, all: Exper
     else for (const [path, v] of columnsOf(c.value as ExperimentData)) put(path, parse[k], encode(v));
   });
   const cols = [...byPath.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
-  const index = { format: FORMAT, key, files: all.map((e) => e.file), stats: stats.map(statTuple), invalid: invalid.sort((a, b) => a - b), columns: cols.map((c) => c.path) };
+  const index = { format: FORMAT, key, files: all.map((e) => e.file), versions: versions.map((v) => v ?? null), invalid: invalid.sort((a, b) => a - b), columns: cols.map((c) => c.path) };
   const columns = cols.map((c) => c.values);
   store.write(index, columns);
   return { index: { ...index, checksums: [] }, columns };
