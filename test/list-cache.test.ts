@@ -1,6 +1,7 @@
 // The column cache behind `list experiments`: never stale, never trusted when broken.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, runCli, tempDir } from "./_helpers.ts";
@@ -57,4 +58,19 @@ test("list cache: __proto__ and constructor parameters are data, filterable, and
   const r = await runCli(["list", "experiments", "--where", "params.__proto__.polluted = 'yes' and params.constructor = 7", "--json"], { cwd: dir, env });
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual((JSON.parse(r.stdout) as Array<{ id: string }>).map((o) => o.id), [id]);
+});
+
+test("list cache: inside git, edits are seen whether uncommitted, committed or checked out", async () => {
+  const { dir, env, file, id } = setup();
+  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: dir });
+  git("init", "-q", "-b", "main");
+  git("add", ".");
+  git("commit", "-qm", "base");
+  const before = await rmseOf(dir, env, id);
+  writeFileSync(file, readFileSync(file, "utf8").replace(/^(\s+rmse: ).*$/m, "$1321.5"));
+  assert.equal(await rmseOf(dir, env, id), 321.5, "uncommitted edit");
+  git("commit", "-qam", "edit");
+  assert.equal(await rmseOf(dir, env, id), 321.5, "committed edit");
+  git("checkout", "-q", "HEAD~1", "--", ".");
+  assert.equal(await rmseOf(dir, env, id), before, "checked out the old version");
 });
