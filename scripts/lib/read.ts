@@ -1,9 +1,8 @@
 // Reading records for the terminal's read commands (list, show, resolve, diff):
 // only the files a command needs, checked exactly as `validate` checks them.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkFile } from "./check-file.ts";
-import { readFileSync } from "node:fs";
 import { assertRegistryDir } from "./listing.ts";
 import { filePathFor } from "./layout.ts";
 import { checkFiles } from "./pool.ts";
