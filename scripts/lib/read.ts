@@ -1,12 +1,12 @@
-// Reading records for the terminal's read commands (list, show, resolve, diff):
-// only the files a command needs, checked exactly as `validate` checks them.
+// Reading records for the terminal's read commands (show, resolve, diff and
+// the project and model listings): only the files a command needs, checked
+// exactly as `validate` checks them. `list experiments` reads row-cache.ts.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkFile } from "./check-file.ts";
 import { assertRegistryDir } from "./listing.ts";
 import { filePathFor } from "./layout.ts";
-import { checkFiles } from "./pool.ts";
-import { listExperiments, type ExperimentLocation } from "./refs.ts";
+import type { ExperimentLocation } from "./refs.ts";
 import type { Diagnostic, ExperimentData, FileRef, ModelData, ProjectData } from "./types.ts";
 
 export interface ExperimentRow extends ExperimentLocation {
@@ -70,22 +70,6 @@ export function readModels(registry: string, project?: string): ReadResult<Model
       if (data) rows.push({ project: p, model, data });
     }
   }
-  return { rows, skipped };
-}
-
-/** Experiments of the whole registry, a project, or a model; parsed on all cores. */
-export async function readExperiments(registry: string, scope: { project?: string; model?: string } = {}): Promise<ReadResult<ExperimentRow>> {
-  assertRegistryDir(registry);
-  let locations = listExperiments(registry, scope.project && scope.model ? { project: scope.project, model: scope.model } : undefined);
-  if (scope.project && !scope.model) locations = locations.filter((l) => l.project === scope.project);
-  const refs: FileRef[] = locations.map((l) => ({ file: l.file, kind: "experiment", project: l.project, model: l.model, id: l.id }));
-  const checked = await checkFiles(registry, refs, { keepValues: true });
-  const skipped: Diagnostic[] = [];
-  const rows: ExperimentRow[] = [];
-  checked.forEach((c, i) => {
-    if (c.value === undefined) skipped.push(...c.diagnostics);
-    else rows.push({ ...locations[i], data: c.value as ExperimentData });
-  });
   return { rows, skipped };
 }
 
