@@ -1,5 +1,5 @@
 // The validation cache: per file, what checking it found, keyed by the file's
-// stat and content hash. It lives outside the registry (never committed) and is
+// version token (git blob id or lstat) and content hash. It lives outside the registry (never committed) and is
 // never trusted blindly: a wrong format, a different key (schemas, limits or
 // modelreg changed) or a checksum mismatch (a torn or edited cache) discards it.
 import { createHash } from "node:crypto";
@@ -8,16 +8,11 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Diagnostic, FileSummary } from "./types.ts";
 
-const FORMAT = 2;
+const FORMAT = 3;
 
-export interface FileStat {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  ino: number;
-}
-
-export interface CacheEntry extends FileStat {
+export interface CacheEntry {
+  /** The file's version token when it was checked (file-versions.ts: a git blob id or its lstat). */
+  version: string;
   hash: string;
   summary: FileSummary | null;
   diagnostics: Diagnostic[];
@@ -28,15 +23,11 @@ export function defaultCacheDir(): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "modelreg");
 }
 
-export function sameStat(a: FileStat, b: FileStat): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
-}
-
 /**
  * On disk each entry is a tuple, and an experiment whose summary is just its
  * file-name id stores 0: at 100,000 files this halves the cache and its parse time.
  */
-type Packed = [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string, summary: FileSummary | null | 0, diagnostics: Diagnostic[] | 0];
+type Packed = [version: string, hash: string, summary: FileSummary | null | 0, diagnostics: Diagnostic[] | 0];
 
 function idFromFile(file: string): string {
   return file.slice(file.lastIndexOf("/") + 1, -".yaml".length);
@@ -44,12 +35,12 @@ function idFromFile(file: string): string {
 
 function pack(file: string, e: CacheEntry): Packed {
   const plain = e.summary?.experiment && Object.keys(e.summary).length === 1 && e.summary.experiment.version === undefined && e.summary.experiment.id === idFromFile(file);
-  return [e.size, e.mtimeMs, e.ctimeMs, e.ino, e.hash, plain ? 0 : e.summary, e.diagnostics.length ? e.diagnostics : 0];
+  return [e.version, e.hash, plain ? 0 : e.summary, e.diagnostics.length ? e.diagnostics : 0];
 }
 
 function unpack(file: string, p: Packed): CacheEntry {
-  const summary = p[5] === 0 ? { experiment: { id: idFromFile(file) } } : p[5];
-  return { size: p[0], mtimeMs: p[1], ctimeMs: p[2], ino: p[3], hash: p[4], summary, diagnostics: p[6] === 0 ? [] : p[6] };
+  const summary = p[2] === 0 ? { experiment: { id: idFromFile(file) } } : p[2];
+  return { version: p[0], hash: p[1], summary, diagnostics: p[3] === 0 ? [] : p[3] };
 }
 
 export class ValidationCache {
@@ -109,7 +100,7 @@ export class ValidationCache {
     for (const [file, entry] of fresh) {
       const old = this.packed.get(file);
       const next = pack(file, entry);
-      if (!old || old.some((v, i) => i < 5 && v !== next[i])) changed = true;
+      if (!old || old[0] !== next[0] || old[1] !== next[1]) changed = true;
       this.packed.set(file, next);
     }
     for (const file of this.packed.keys()) {

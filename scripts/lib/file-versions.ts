@@ -27,7 +27,8 @@ async function gitState(root: string): Promise<{ blobs: Map<string, string>; dir
     const [prefix, staged, status] = await Promise.all([
       git(root, ["rev-parse", "--show-prefix"]),
       git(root, ["ls-files", "-s", "-z", "--", "."]),
-      git(root, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."]),
+      // --no-optional-locks: a read-only look; git must not refresh (write) its index for us.
+      git(root, ["--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."]),
     ]);
     const blobs = new Map<string, string>();
     for (const entry of staged.split("\0")) {

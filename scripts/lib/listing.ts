@@ -1,9 +1,8 @@
 // Lists every path in a registry directory without reading any file.
-import { lstatSync, realpathSync, statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { sep } from "node:path";
 import fg from "fast-glob";
 import { UsageError } from "./errors.ts";
-import type { FileStat } from "./cache.ts";
 import type { ListedPath } from "./rules/types.ts";
 
 export interface Listing {
@@ -11,8 +10,6 @@ export interface Listing {
   paths: ListedPath[];
   /** The regular files, registry-relative. */
   files: Set<string>;
-  /** lstat of a listed file, taken on first request: incremental runs stat only what they look at. */
-  statOf(file: string): FileStat | undefined;
 }
 
 export function assertRegistryDir(dir: string): void {
@@ -51,18 +48,5 @@ export async function listRegistry(dir: string): Promise<Listing> {
     }
   }
   paths.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const stats = new Map<string, FileStat | undefined>();
-  const statOf = (file: string): FileStat | undefined => {
-    if (!files.has(file)) return undefined;
-    if (!stats.has(file)) {
-      try {
-        const st = lstatSync(`${root}/${file}`);
-        stats.set(file, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
-      } catch {
-        stats.set(file, undefined);
-      }
-    }
-    return stats.get(file);
-  };
-  return { root, paths, files, statOf };
+  return { root, paths, files };
 }

@@ -2,7 +2,8 @@
 // Returns results; never prints, never exits, never writes to the registry.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ValidationCache, defaultCacheDir, sameStat, type CacheEntry } from "./cache.ts";
+import { ValidationCache, defaultCacheDir, type CacheEntry } from "./cache.ts";
+import { fileVersions } from "./file-versions.ts";
 import { changedSince } from "./git.ts";
 import { place } from "./layout.ts";
 import { listRegistry, type Listing } from "./listing.ts";
@@ -62,12 +63,17 @@ export async function validateRegistry(opts: ValidateOptions): Promise<ValidateR
   // git and the directory walk both wait on I/O: run them side by side.
   const changedFiles = opts.changedSince === undefined ? undefined : changedSince(opts.registry, opts.changedSince);
   changedFiles?.catch(() => undefined);
+  // Version tokens come from git (or lstat) and are only needed with a cache; git runs while the tree is walked.
+  const versionsOf = opts.cacheDir !== false && changedFiles === undefined ? fileVersions(opts.registry) : undefined;
   const listing = await listRegistry(opts.registry);
   const refs = placedRefs(listing);
   // An incremental run reads a few files; loading a whole registry's cache would cost more than it saves.
   const useCache = opts.cacheDir !== false && changedFiles === undefined;
   const cache = useCache ? ValidationCache.open(opts.cacheDir || defaultCacheDir(), listing.root, cacheKey()) : ValidationCache.disabled();
-  const session = new CheckSession(listing, cache, opts.workers);
+  const files = [...listing.files];
+  const tokens = useCache ? await versionsOf!(files) : [];
+  const versions = new Map(files.map((f, i) => [f, tokens[i]]));
+  const session = new CheckSession(listing, cache, (file) => versions.get(file), opts.workers);
 
   let scope: Set<string> | null = null;
   let changed: Set<string> | null = null;
@@ -116,6 +122,7 @@ class CheckSession {
   constructor(
     private readonly listing: Listing,
     private readonly cache: ValidationCache,
+    private readonly versionOf: (file: string) => string | undefined,
     private readonly workers?: number,
   ) {}
 
@@ -130,15 +137,15 @@ class CheckSession {
     const out = new Map<string, CacheEntry>();
     const stale: FileRef[] = [];
     for (const ref of refs) {
-      // The stat is taken before the file is read, so a file that changes
-      // mid-run is re-read next time rather than trusted.
-      const stat = this.listing.statOf(ref.file);
+      // The version token is taken before the file is read, so a file that
+      // changes mid-run is re-read next time rather than trusted.
+      const version = this.versionOf(ref.file);
       const entry = this.cache.get(ref.file);
-      if (entry && stat && sameStat(entry, stat)) {
+      if (entry && version && entry.version === version) {
         this.remember(ref.file, entry, false);
-      } else if (entry && stat && contentHash(readFileSync(join(this.listing.root, ref.file))) === entry.hash) {
-        // Same content under a new stat (a fresh clone, a touch): still good.
-        this.remember(ref.file, { ...entry, ...stat }, true);
+      } else if (entry && version && contentHash(readFileSync(join(this.listing.root, ref.file))) === entry.hash) {
+        // Same content under a new token (a fresh clone, a touch, a commit): still good.
+        this.remember(ref.file, { ...entry, version }, true);
       } else {
         stale.push(ref);
         continue;
@@ -147,8 +154,7 @@ class CheckSession {
       this.fromCache++;
     }
     for (const c of await checkFiles(this.listing.root, stale, { workers: this.workers })) {
-      const stat = this.listing.statOf(c.ref.file) ?? { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 };
-      const entry = { ...stat, hash: c.hash, summary: c.summary, diagnostics: c.diagnostics };
+      const entry = { version: this.versionOf(c.ref.file) ?? "", hash: c.hash, summary: c.summary, diagnostics: c.diagnostics };
       this.remember(c.ref.file, entry, true);
       out.set(c.ref.file, entry);
       this.parsed++;
