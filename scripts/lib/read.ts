@@ -1,12 +1,12 @@
 // Reading records for the terminal's read commands (show, resolve, diff and
 // the project and model listings): only the files a command needs, checked
 // exactly as `validate` checks them. `list experiments` reads row-cache.ts.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkFile } from "./check-file.ts";
 import { assertRegistryDir } from "./listing.ts";
 import { filePathFor } from "./layout.ts";
-import type { ExperimentLocation } from "./refs.ts";
+import { listDir, type ExperimentLocation } from "./refs.ts";
 import type { Diagnostic, ExperimentData, FileRef, ModelData, ProjectData } from "./types.ts";
 
 export interface ExperimentRow extends ExperimentLocation {
@@ -17,14 +17,6 @@ export interface ReadResult<T> {
   rows: T[];
   /** Problems in files that were skipped (they fail validation). */
   skipped: Diagnostic[];
-}
-
-function dirs(path: string): string[] {
-  try {
-    return readdirSync(path).sort();
-  } catch {
-    return [];
-  }
 }
 
 /** Reads and checks one record file; undefined (with diagnostics) when it is invalid. */
@@ -49,7 +41,7 @@ export function readProjects(registry: string): ReadResult<ProjectRow> {
   assertRegistryDir(registry);
   const skipped: Diagnostic[] = [];
   const rows: ProjectRow[] = [];
-  for (const project of dirs(registry)) {
+  for (const project of listDir(registry)) {
     const file = filePathFor({ kind: "project", project });
     if (!existsSync(join(registry, file))) continue;
     const data = readOne<ProjectData>(registry, { file, kind: "project", project }, skipped);
@@ -62,8 +54,8 @@ export function readModels(registry: string, project?: string): ReadResult<Model
   assertRegistryDir(registry);
   const skipped: Diagnostic[] = [];
   const rows: ModelRow[] = [];
-  for (const p of project ? [project] : dirs(registry)) {
-    for (const model of dirs(join(registry, p, "models"))) {
+  for (const p of project ? [project] : listDir(registry)) {
+    for (const model of listDir(join(registry, p, "models"))) {
       const file = filePathFor({ kind: "model", project: p, model });
       if (!existsSync(join(registry, file))) continue;
       const data = readOne<ModelData>(registry, { file, kind: "model", project: p, model }, skipped);

@@ -37,7 +37,8 @@ export function parseRef(input: string): Ref {
   return { kind: "experiment", project: parts[0], model: parts[1], selector };
 }
 
-function listDir(dir: string): string[] {
+/** A directory's entries, sorted; none when it cannot be read. */
+export function listDir(dir: string): string[] {
   try {
     return readdirSync(dir).sort();
   } catch {

@@ -64,14 +64,14 @@ export async function validateRegistry(opts: ValidateOptions): Promise<ValidateR
   const changedFiles = opts.changedSince === undefined ? undefined : changedSince(opts.registry, opts.changedSince);
   changedFiles?.catch(() => undefined);
   // Version tokens come from git (or lstat) and are only needed with a cache; git runs while the tree is walked.
-  const versionsOf = opts.cacheDir !== false && changedFiles === undefined ? fileVersions(opts.registry) : undefined;
-  const listing = await listRegistry(opts.registry);
-  const refs = placedRefs(listing);
   // An incremental run reads a few files; loading a whole registry's cache would cost more than it saves.
   const useCache = opts.cacheDir !== false && changedFiles === undefined;
+  const versionsOf = useCache ? fileVersions(opts.registry) : undefined;
+  const listing = await listRegistry(opts.registry);
+  const refs = placedRefs(listing);
   const cache = useCache ? ValidationCache.open(opts.cacheDir || defaultCacheDir(), listing.root, cacheKey()) : ValidationCache.disabled();
   const files = [...listing.files];
-  const tokens = useCache ? await versionsOf!(files) : [];
+  const tokens = versionsOf ? await versionsOf(files) : [];
   const versions = new Map(files.map((f, i) => [f, tokens[i]]));
   const session = new CheckSession(listing, cache, (file) => versions.get(file), opts.workers);
 
