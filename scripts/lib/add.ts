@@ -76,7 +76,7 @@ function result(a: Added, written: WrittenRecord): AddResult {
 }
 
 /** Project names are looked up like ids (rule project-names-unique); a registry has few projects. */
-function assertProjectNameFree(registry: string, name: string): void {
+export function assertProjectNameFree(registry: string, name: string): void {
   for (const dir of readdirSync(registry)) {
     const file = join(registry, filePathFor({ kind: "project", project: dir }));
     if (!existsSync(file)) continue;

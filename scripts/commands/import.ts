@@ -1,0 +1,51 @@
+// `modelreg import mlflow|dvc|hf` (issue #9): parse flags, call the importer
+// in scripts/lib/import/, print what was created and skipped (text or JSON).
+import type { Command } from "commander";
+import { UsageError } from "../lib/errors.ts";
+import { importMlflow } from "../lib/import/mlflow.ts";
+import { parseModelFrom } from "../lib/import/mlflow-map.ts";
+import type { ImportResult } from "../lib/import/plan.ts";
+import { formatImport, importJson } from "../lib/import/report.ts";
+
+interface CommonFlags {
+  project: string;
+  projectName?: string;
+  registry: string;
+  dryRun?: boolean;
+  keepGoing?: boolean;
+  format: string;
+}
+
+function withCommonFlags(cmd: Command): Command {
+  return cmd
+    .requiredOption("--project <slug>", "the project to import into (created when missing)")
+    .option("--project-name <name>", "display name for a project the import creates (default: its slug)")
+    .option("--registry <dir>", "the registry directory", "registry")
+    .option("--dry-run", "check and report everything; write nothing")
+    .option("--keep-going", "skip source files that cannot be read and records that would not validate, and import the rest (default: any problem imports nothing)")
+    .option("--format <format>", "text or json", "text");
+}
+
+async function run(flags: CommonFlags, importer: () => Promise<ImportResult>): Promise<void> {
+  if (flags.format !== "text" && flags.format !== "json") {
+    throw new UsageError(`--format "${flags.format}" is not one of text, json`, "E_BAD_FLAG", "Write `--format text` (the default) or `--format json`.");
+  }
+  const r = await importer();
+  process.stdout.write(flags.format === "json" ? importJson(r, flags.registry) : formatImport(r, flags.registry));
+}
+
+interface MlflowFlags extends CommonFlags {
+  modelFrom: string;
+  includeDeleted?: boolean;
+}
+
+export function register(program: Command): void {
+  const imp = program.command("import").description("bring history in from MLflow, DVC or a Hugging Face model card (idempotent: re-running adds nothing new)");
+
+  withCommonFlags(imp.command("mlflow <mlruns-dir>").description("import an MLflow file store: runs, params, metrics and their history, tags, artifacts, the model registry's versions and aliases"))
+    .option("--model-from <source>", "which model a run belongs to: `experiment` (its MLflow experiment) or `tag:KEY` (the value of that run tag)", "experiment")
+    .option("--include-deleted", "import deleted runs and experiments too")
+    .action(async (store: string, f: MlflowFlags) => {
+      await run(f, () => importMlflow({ ...f, store, modelFrom: parseModelFrom(f.modelFrom), includeDeleted: f.includeDeleted === true }));
+    });
+}

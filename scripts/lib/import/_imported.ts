@@ -1,0 +1,27 @@
+// What an earlier import already brought in: experiments of a project found by
+// their `source` (system + id), so re-running an import adds nothing new.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { listDir, listExperiments, type ExperimentLocation } from "../refs.ts";
+import type { ExperimentData } from "../types.ts";
+import { parseYaml } from "../yaml.ts";
+import type { SourceSystem } from "./types.ts";
+
+export interface Imported extends ExperimentLocation {
+  version?: string;
+}
+
+/** source id → the experiment that holds it. Only files that mention the system are parsed. */
+export function importedBySource(registry: string, project: string, system: SourceSystem): Map<string, Imported> {
+  const found = new Map<string, Imported>();
+  for (const model of listDir(join(registry, project, "models"))) {
+    for (const at of listExperiments(registry, { project, model })) {
+      const text = readFileSync(join(registry, at.file), "utf8");
+      if (!text.includes(`system: ${system}`)) continue;
+      const parsed = parseYaml(text);
+      const record = parsed.problems.length === 0 ? (parsed.value as ExperimentData) : undefined;
+      if (record?.source?.system === system) found.set(record.source.id, { ...at, version: record.version });
+    }
+  }
+  return found;
+}

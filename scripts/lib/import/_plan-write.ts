@@ -1,0 +1,81 @@
+// The checking and writing half of an import: each file's bytes are checked
+// as `modelreg validate` checks them; files are then created exclusively (or
+// replaced atomically, for model aliases), and if any write fails the ones
+// already made are undone, so an import leaves all of its files or none.
+import { readFileSync, unlinkSync } from "node:fs";
+import { join } from "node:path";
+import { checkFile } from "../check-file.ts";
+import { DataError } from "../errors.ts";
+import { schemaPathFor } from "../layout.ts";
+import { schemaDocument } from "../schemas.ts";
+import type { Diagnostic, FileRef, Kind } from "../types.ts";
+import { createFileExclusive, replaceFile } from "../write.ts";
+import { stringifyRecord } from "../yaml.ts";
+import type { SourceProblem } from "./types.ts";
+
+export interface Pending {
+  kind: Kind;
+  id: string;
+  label: string;
+  action: "created" | "updated";
+  ref: FileRef;
+  /** A new record (serialised on demand) or the full text of an edited file. */
+  record?: object;
+  text?: string;
+}
+
+/** Keys in the order the kind's schema lists them, so imported files read like added ones. */
+function inSchemaOrder(kind: Kind, record: object): object {
+  const order = Object.keys((schemaDocument(kind).properties ?? {}) as object);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+export function textOf(p: Pending): string {
+  p.text ??= stringifyRecord(inSchemaOrder(p.kind, p.record ?? {}), schemaPathFor(p.kind));
+  return p.text;
+}
+
+export function errorsIn(p: Pending): Diagnostic[] {
+  return checkFile(p.ref, Buffer.from(textOf(p))).diagnostics.filter((d) => d.severity === "error");
+}
+
+const KEEP_GOING = "Nothing was written. Fix the files named above and run the import again, or pass --keep-going to import everything else and skip them.";
+
+/** Source files that could not be read: file, what is wrong, what to do. */
+export function sourceProblems(problems: SourceProblem[]): DataError {
+  const lines = problems.map((p) => `  ${p.file}: ${p.message}\n    hint: ${p.hint}`);
+  return new DataError(`${problems.length === 1 ? "a source file" : `${problems.length} source files`} could not be imported:\n${lines.join("\n")}`, "E_BAD_SOURCE", KEEP_GOING);
+}
+
+export function invalidRecords(bad: Pending[]): DataError {
+  const lines = bad.flatMap((p) => [`  ${p.label} → ${p.ref.file}:`, ...errorsIn(p).map((d) => `    ${d.path || "(file)"}: ${d.message}  [${d.rule}]`)]);
+  return new DataError(`${bad.length === 1 ? "a record" : `${bad.length} records`} would not pass \`modelreg validate\`:\n${lines.join("\n")}`, "E_INVALID_RECORD", KEEP_GOING);
+}
+
+/** Writes every file; on a failure removes what this call created and restores what it replaced, then rethrows. */
+export function writeAll(registry: string, pending: Pending[]): void {
+  const undo: Array<() => void> = [];
+  try {
+    for (const p of pending) {
+      const path = join(registry, p.ref.file);
+      if (p.action === "created") {
+        createFileExclusive(path, textOf(p));
+        undo.push(() => unlinkSync(path));
+      } else {
+        const before = readFileSync(path, "utf8");
+        replaceFile(path, textOf(p));
+        undo.push(() => replaceFile(path, before));
+      }
+    }
+  } catch (err) {
+    for (const step of undo.reverse()) {
+      try {
+        step();
+      } catch {
+        // Keep undoing the rest; the original error says what went wrong.
+      }
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,55 @@
+// Values as other tools write them, turned into what our schemas accept — or
+// a reason to leave them out. A registry never gets an invalid record: NaN,
+// `???`, `NA` and empty metrics are skipped and reported, `15.037146%` is read
+// as 15.037146 and the report says so (issue #9).
+import { parseYaml } from "../yaml.ts";
+
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+const NON_FINITE = /^[-+]?(nan|inf|infinity|\.nan|\.inf)$/i;
+
+export type MetricValue = { value: number; note?: string } | { skip: string };
+
+/** A metric value → a finite number, or why it cannot be recorded. */
+export function metricValue(raw: unknown): MetricValue {
+  if (typeof raw === "number") return Number.isFinite(raw) ? { value: raw } : { skip: `${raw} is not a finite number` };
+  if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) return { skip: "the value is empty" };
+  if (typeof raw !== "string") return { skip: `${JSON.stringify(raw)} is not a number` };
+  const text = raw.trim();
+  if (NUMBER.test(text)) return { value: Number(text) };
+  if (NON_FINITE.test(text)) return { skip: `${text} is not a finite number` };
+  const percent = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/.exec(text);
+  if (percent) return { value: Number(percent[1]), note: `"${text}" was read as ${Number(percent[1])} (percentage points, the % sign dropped)` };
+  return { skip: `"${text.length > 60 ? `${text.slice(0, 57)}…` : text}" is not a number` };
+}
+
+/**
+ * A parameter written as text (MLflow stores every parameter as a string)
+ * typed so queries can compare it: `0.5` and `1.0` → numbers, `True` → true,
+ * `[224, 224, 3]` → a list. `007` and integers beyond 2^53 stay text: as
+ * numbers they would read differently.
+ */
+export function typedParam(text: string): unknown {
+  const t = text.trim();
+  if (NUMBER.test(t) && !/^[-+]?0\d/.test(t) && !(/^[-+]?\d+$/.test(t) && !Number.isSafeInteger(Number(t)))) return Number(t);
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
+  if (/^\[.*\]$|^\{.*\}$/s.test(t) && t.length < 10_000) {
+    const parsed = parseYaml(t);
+    if (parsed.problems.length === 0) return parsed.value;
+  }
+  return text;
+}
+
+/** Longest metric, history and artifact name the schema takes. */
+export const MAX_NAME = 200;
+/** Longest tag key the schema takes. */
+export const MAX_TAG_KEY = 128;
+
+/** Copies `key: value` without letting `__proto__` touch the prototype. */
+export function define<T>(obj: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The first 8 characters of a long source id, for messages. */
+export function short(id: string): string {
+  return id.length > 8 ? id.slice(0, 8) : id;
+}
