@@ -2,6 +2,7 @@
 // in scripts/lib/import/, print what was created and skipped (text or JSON).
 import type { Command } from "commander";
 import { UsageError } from "../lib/errors.ts";
+import { importHf } from "../lib/import/hf.ts";
 import { importMlflow } from "../lib/import/mlflow.ts";
 import { parseModelFrom } from "../lib/import/mlflow-map.ts";
 import type { ImportResult } from "../lib/import/plan.ts";
@@ -34,6 +35,10 @@ async function run(flags: CommonFlags, importer: () => Promise<ImportResult>): P
   process.stdout.write(flags.format === "json" ? importJson(r, flags.registry) : formatImport(r, flags.registry));
 }
 
+interface HfFlags extends CommonFlags {
+  model?: string;
+}
+
 interface MlflowFlags extends CommonFlags {
   modelFrom: string;
   includeDeleted?: boolean;
@@ -47,5 +52,11 @@ export function register(program: Command): void {
     .option("--include-deleted", "import deleted runs and experiments too")
     .action(async (store: string, f: MlflowFlags) => {
       await run(f, () => importMlflow({ ...f, store, modelFrom: parseModelFrom(f.modelFrom), includeDeleted: f.includeDeleted === true }));
+    });
+
+  withCommonFlags(imp.command("hf <model-card>").description("import the results in a Hugging Face model card's `model-index` front matter: a model, and an experiment per dataset"))
+    .option("--model <slug>", "the model to import into (default: the slug of the model-index name)")
+    .action(async (card: string, f: HfFlags) => {
+      await run(f, () => importHf({ ...f, card }));
     });
 }

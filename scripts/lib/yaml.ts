@@ -316,3 +316,8 @@ export function stringifyRecord(value: unknown, schemaPath: string): string {
   });
   return `# yaml-language-server: $schema=${schemaPath}\n` + doc.toString(STRINGIFY_OPTIONS);
 }
+
+/** Serialises plain data the way registry files are written, without the schema line: YAML that goes elsewhere, such as a model card's front matter. */
+export function stringifyYaml(value: unknown): string {
+  return new Document(value, { version: "1.2", schema: "core" }).toString(STRINGIFY_OPTIONS);
+}
