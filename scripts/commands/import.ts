@@ -2,6 +2,7 @@
 // in scripts/lib/import/, print what was created and skipped (text or JSON).
 import type { Command } from "commander";
 import { UsageError } from "../lib/errors.ts";
+import { importDvc } from "../lib/import/dvc.ts";
 import { importHf } from "../lib/import/hf.ts";
 import { importMlflow } from "../lib/import/mlflow.ts";
 import { parseModelFrom } from "../lib/import/mlflow-map.ts";
@@ -35,6 +36,11 @@ async function run(flags: CommonFlags, importer: () => Promise<ImportResult>): P
   process.stdout.write(flags.format === "json" ? importJson(r, flags.registry) : formatImport(r, flags.registry));
 }
 
+interface DvcFlags extends CommonFlags {
+  model: string;
+  expShow?: string;
+}
+
 interface HfFlags extends CommonFlags {
   model?: string;
 }
@@ -58,5 +64,12 @@ export function register(program: Command): void {
     .option("--model <slug>", "the model to import into (default: the slug of the model-index name)")
     .action(async (card: string, f: HfFlags) => {
       await run(f, () => importHf({ ...f, card }));
+    });
+
+  withCommonFlags(imp.command("dvc <repo-dir>").description("import a DVC project: params.yaml, the metrics files dvc.yaml names, dvc.lock hashes as dataset fingerprints (md5), the git commit; or `dvc exp show --json` output"))
+    .requiredOption("--model <slug>", "the model to import into (created when missing)")
+    .option("--exp-show <file>", "import every commit and experiment in this `dvc exp show --json` output instead of the files as they are")
+    .action(async (repo: string, f: DvcFlags) => {
+      await run(f, () => importDvc({ ...f, repo }));
     });
 }
