@@ -76,7 +76,7 @@ export function planMlflow(store: MlflowStore, o: MlflowPlanOptions): ImportPlan
       byRun.set(run.id, planned);
     }
   }
-  if (logged > 0) plan.notes.push(`${logged} MLflow 3 logged model${logged === 1 ? "" : "s"} (models/m-…) are not runs: each is recorded as an artifact of the run that logged it`);
+  if (logged > 0) plan.notes.push(`${logged === 1 ? "1 MLflow 3 logged model (models/m-…) is not a run: it is" : `${logged} MLflow 3 logged models (models/m-…) are not runs: each is`} recorded as an artifact of the run that logged it`);
   applyRegistry(plan, store.registered, byRun);
   return plan;
 }

@@ -6,7 +6,7 @@
 // A file that cannot be read becomes a problem, and the run, experiment or
 // registered model it belongs to is left out whole.
 import { existsSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { readKeyed, readMeta, subdirs, type StoreReader } from "./_mlflow-files.ts";
 import { readRegistry, type RegisteredModel } from "./_mlflow-registry.ts";
 import type { Skip, SourceProblem } from "./types.ts";
@@ -78,7 +78,9 @@ function readRun(r: StoreReader, dir: string): MlflowRun | undefined {
     if (points) define(metrics, name, points);
   }
   if (!meta || r.problems.length > before) return undefined;
-  const id = String(meta.run_id ?? meta.run_uuid ?? dir.split(/[\\/]/).pop());
+  // The directory name is the run id; meta.yaml repeats it (and a hand-made
+  // store may leave an all-digit id unquoted, which YAML reads as a number).
+  const id = basename(dir);
   return { id, dir: relative(r.root, dir), meta, params: readKeyed(join(dir, "params")), metrics, tags: readKeyed(join(dir, "tags")) };
 }
 
@@ -105,7 +107,7 @@ function readExperiment(r: StoreReader, dir: string, deleted: boolean): MlflowEx
     const run = readRun(r, join(dir, name));
     if (run) runs.push(run);
   }
-  const id = String(meta.experiment_id ?? dir.split(/[\\/]/).pop());
+  const id = basename(dir);
   return { id, dir: relative(r.root, dir), meta, tags: readKeyed(join(dir, "tags")), deleted: deleted || meta.lifecycle_stage === "deleted", runs, loggedModels: readLoggedModels(r, dir) };
 }
 

@@ -24,13 +24,14 @@ export function metricValue(raw: unknown): MetricValue {
 
 /**
  * A parameter written as text (MLflow stores every parameter as a string)
- * typed so queries can compare it: `0.5` and `1.0` → numbers, `True` → true,
- * `[224, 224, 3]` → a list. `007` and integers beyond 2^53 stay text: as
- * numbers they would read differently.
+ * typed so queries can compare it: `0.5`, `1.0` and `1e-05` → numbers, `True`
+ * → true, `[224, 224, 3]` → a list. `007`, `1.10` and integers beyond 2^53
+ * stay text: as numbers they would read differently.
  */
 export function typedParam(text: string): unknown {
   const t = text.trim();
-  if (NUMBER.test(t) && !/^[-+]?0\d/.test(t) && !(/^[-+]?\d+$/.test(t) && !Number.isSafeInteger(Number(t)))) return Number(t);
+  // Python writes floats shortest-first (`0.1`, `1.0`, `1e-05`); other spellings (`1.10`) are text someone chose.
+  if (NUMBER.test(t) && (String(Number(t)) === t || /^[-+]?\d+\.0$/.test(t) || /^[-+]?\d(\.\d+)?e[-+]\d+$/i.test(t)) && Number.isFinite(Number(t))) return Number(t);
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
   if (/^\[.*\]$|^\{.*\}$/s.test(t) && t.length < 10_000) {
     const parsed = parseYaml(t);

@@ -1,0 +1,96 @@
+// Shared by the import and export tests: run `modelreg import …` in temp
+// directories, read what it wrote, and find the acceptance data (real files
+// from public repositories in ../shared/acceptance, never copied here).
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { TestContext } from "node:test";
+import { parseYaml } from "../scripts/lib/yaml.ts";
+import { FIXTURES, SHARED, cacheEnv, runCli, tempDir, type CliResult } from "./_helpers.ts";
+
+export const IMPORT_FIXTURES = join(FIXTURES, "import");
+export const ACCEPTANCE = join(SHARED, "acceptance");
+const LOCKS = join(tempDir("modelreg-import-locks-"), "locks");
+
+/** An empty registry in a fresh temp dir: `{ root, registry }`. */
+export function emptyRegistry(): { root: string; registry: string } {
+  const root = tempDir("modelreg-import-");
+  const registry = join(root, "registry");
+  mkdirSync(registry);
+  return { root, registry };
+}
+
+/** `modelreg ARGS` with a private lock directory and cache. */
+export function cli(args: string[], cwd?: string): Promise<CliResult> {
+  return runCli(args, { cwd, env: { MODELREG_LOCK_DIR: LOCKS, ...cacheEnv() } });
+}
+
+/** Every file under a directory with its bytes, to prove a failed import touched nothing. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p, "base64");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export interface Written {
+  file: string;
+  value: Record<string, any>;
+}
+
+/** The experiment records of a project (or of one model), parsed. */
+export function experimentsOf(registry: string, project: string, model?: string): Written[] {
+  const out: Written[] = [];
+  const models = model ? [model] : existsSync(join(registry, project, "models")) ? readdirSync(join(registry, project, "models")).sort() : [];
+  for (const m of models) {
+    const dir = join(registry, project, "models", m, "experiments");
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) out.push({ file: join(dir, f), value: readYaml(join(dir, f)) });
+  }
+  return out;
+}
+
+export function readYaml(file: string): Record<string, any> {
+  const parsed = parseYaml(readFileSync(file, "utf8"));
+  assert.deepEqual(parsed.problems, [], `${file} parses`);
+  return parsed.value as Record<string, any>;
+}
+
+/** The experiment imported from one source id. */
+export function bySource(registry: string, project: string, id: string): Record<string, any> {
+  const hit = experimentsOf(registry, project).find((e) => e.value.source?.id === id);
+  assert.ok(hit, `an experiment with source id ${id}`);
+  return hit.value;
+}
+
+export async function assertValid(registry: string): Promise<void> {
+  const r = await cli(["validate", "--registry", registry, "--no-cache"]);
+  assert.equal(r.code, 0, `modelreg validate:\n${r.stdout}${r.stderr}`);
+}
+
+/** A clear one-line user error: the exit code, no stack trace, and the text expected. */
+export function assertUserError(r: CliResult, code: number, ...expected: string[]): void {
+  assert.equal(r.code, code, `exit ${code} expected:\n${r.stdout}${r.stderr}`);
+  assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+/, "no stack trace");
+  for (const e of expected) assert.ok(r.stderr.includes(e), `stderr should contain ${JSON.stringify(e)}:\n${r.stderr}`);
+}
+
+/** The path of an acceptance-data folder, or undefined after marking the test skipped. */
+export function acceptance(t: TestContext, sub: string): string | undefined {
+  const dir = join(ACCEPTANCE, sub);
+  if (existsSync(dir)) return dir;
+  t.skip(`${sub}: ../shared/acceptance not present`);
+  return undefined;
+}
+
+/** The `--format json` report of an import. */
+export function report(r: CliResult): { written: Array<{ kind: string; id: string; file: string; action: string }>; skipped: Array<{ what: string; why: string }>; notes: string[] } {
+  assert.equal(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
