@@ -5,11 +5,14 @@ import { EXIT, ModelregError } from "./lib/errors.ts";
 import { printable } from "./lib/table.ts";
 import { register as add } from "./commands/add.ts";
 import { register as diff } from "./commands/diff.ts";
+import { register as exporter } from "./commands/export.ts";
 import { register as generate } from "./commands/generate.ts";
+import { register as importer } from "./commands/import.ts";
 import { register as list } from "./commands/list.ts";
 import { register as promote } from "./commands/promote.ts";
 import { register as resolve } from "./commands/resolve.ts";
 import { register as show } from "./commands/show.ts";
+import { register as site } from "./commands/site.ts";
 import { register as update } from "./commands/update.ts";
 import { register as validate } from "./commands/validate.ts";
 
@@ -22,7 +25,7 @@ const program = new Command("modelreg")
   .enablePositionalOptions()
   .exitOverride();
 
-for (const register of [add, update, promote, list, show, resolve, diff, validate, generate]) register(program);
+for (const register of [add, update, promote, list, show, resolve, diff, validate, generate, site, importer, exporter]) register(program);
 for (const cmd of program.commands) cmd.exitOverride();
 
 function fail(err: unknown): number {

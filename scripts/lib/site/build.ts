@@ -1,0 +1,193 @@
+// `modelreg site build|preview|dev` (issue #6): load the registry once with the
+// one loader, stop on validation errors, hand the shaped data to Astro in this
+// process, and write the static API beside the pages.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroInlineConfig, AstroIntegration } from "astro";
+import { DataError, UsageError } from "../errors.ts";
+import { formatText } from "../format-diagnostics.ts";
+import { loadRegistry } from "../loader.ts";
+import { API_VERSION, apiFiles } from "./api.ts";
+import { openApiDocument } from "./openapi.ts";
+import { siteMeta } from "./meta.ts";
+import { buildSiteData, type SiteData } from "./view.ts";
+
+export const SITE_DIR = fileURLToPath(new URL("../../../site/", import.meta.url));
+const SCHEMAS_DIR = fileURLToPath(new URL("../../../schemas/", import.meta.url));
+const HANDOFF = Symbol.for("modelreg.site");
+
+export interface SiteOptions {
+  registry: string;
+  out: string;
+  /** URL path the site is served under: `/` or `/repo/`. */
+  base: string;
+  /** Web URL of the registry's repository, for source links; read from git when absent. */
+  repoUrl?: string;
+  branch?: string;
+}
+
+/** `/`, `/repo/`: a leading and a trailing slash, nothing else. */
+export function normalizeBase(base: string | undefined): string {
+  const trimmed = (base ?? "/").trim().replace(/^\/+|\/+$/g, "");
+  if (trimmed && !/^[A-Za-z0-9._~\-/]+$/.test(trimmed)) {
+    throw new UsageError(`--base "${base}" is not a URL path`, "E_BAD_FLAG", "Use letters, digits, `-`, `_`, `.` and `/`, e.g. `--base /my-registry/`.");
+  }
+  return trimmed ? `/${trimmed}/` : "/";
+}
+
+/** Loads and shapes the registry; an invalid registry stops here with the validator's messages. */
+export async function loadSite(opts: Pick<SiteOptions, "registry" | "repoUrl" | "branch">): Promise<SiteData> {
+  const loaded = await loadRegistry({ registry: opts.registry });
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    const text = formatText({ valid: false, checked: loaded.projects.length + loaded.models.length + loaded.experiments.length, diagnostics: loaded.diagnostics, registry: opts.registry }, false);
+    throw new DataError(`the registry is not valid, so the site was not built:\n${text.trimEnd()}`, "E_INVALID_REGISTRY", "Fix the problems above (`modelreg validate` lists them), then build again.");
+  }
+  return buildSiteData(loaded, await siteMeta(loaded.root, opts));
+}
+
+/** The registry is loaded before Astro starts (loading alongside Astro's bundling was slower on two cores: both want the main thread). */
+function handOff(data: SiteData): void {
+  (globalThis as Record<symbol, unknown>)[HANDOFF] = { data };
+}
+
+/** Every static file besides the pages: the API, its OpenAPI document and the schemas it refers to. */
+export function* staticApi(data: SiteData, base: string): Generator<{ path: string; body: string }> {
+  for (const f of apiFiles(data, base)) yield { path: f.path, body: f.body };
+  yield { path: "openapi.json", body: `${JSON.stringify(openApiDocument(base), null, 2)}\n` };
+  for (const kind of ["common", "project", "model", "experiment"]) {
+    yield { path: `schemas/${kind}.schema.json`, body: readFileSync(join(SCHEMAS_DIR, `${kind}.schema.json`), "utf8") };
+  }
+}
+
+function writeApi(outDir: string, data: SiteData, base: string): number {
+  const root = join(outDir, "api", API_VERSION);
+  const made = new Set<string>();
+  let count = 0;
+  for (const f of staticApi(data, base)) {
+    const path = join(root, f.path);
+    const dir = dirname(path);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
+    writeFileSync(path, f.body);
+    count++;
+  }
+  return count;
+}
+
+/** Serves the API from memory while `astro dev` runs, rebuilt when the data is. */
+function apiDevServer(current: () => SiteData, base: string) {
+  let cached: { data: SiteData; files: Map<string, string> } | undefined;
+  const prefix = `${base}api/${API_VERSION}/`;
+  return {
+    name: "modelreg-api-dev",
+    configureServer(server: { middlewares: { use(fn: (req: { url?: string }, res: { setHeader(k: string, v: string): void; end(b: string): void }, next: () => void) => void): void } }) {
+      server.middlewares.use((req, res, next) => {
+        const path = decodeURIComponent((req.url ?? "").split("?")[0]);
+        if (!path.startsWith(prefix)) return next();
+        const data = current();
+        if (cached?.data !== data) cached = { data, files: new Map([...staticApi(data, base)].map((f) => [f.path, f.body])) };
+        const body = cached.files.get(path.slice(prefix.length));
+        if (body === undefined) return next();
+        res.setHeader("Content-Type", "application/json; charset=utf-8");
+        res.end(body);
+      });
+    },
+  };
+}
+
+function astroConfig(opts: SiteOptions, extra: { integrations?: AstroIntegration[]; plugins?: unknown[] } = {}): AstroInlineConfig {
+  const cacheKey = createHash("sha1").update(SITE_DIR).digest("hex").slice(0, 10);
+  return {
+    root: SITE_DIR,
+    configFile: false,
+    outDir: resolve(opts.out),
+    cacheDir: join(tmpdir(), `modelreg-astro-${cacheKey}`),
+    base: opts.base,
+    trailingSlash: "ignore",
+    logLevel: "warn",
+    devToolbar: { enabled: false },
+    build: { format: "directory", inlineStylesheets: "never", concurrency: 4 },
+    integrations: extra.integrations ?? [],
+    // Scripts and styles stay files, so the Content Security Policy needs no inline allowance.
+    vite: { build: { assetsInlineLimit: 0 }, plugins: (extra.plugins ?? []) as never, logLevel: "warn" },
+  };
+}
+
+export interface BuildResult {
+  out: string;
+  pages: number;
+  apiFiles: number;
+  ms: number;
+  /** Where the time went: loading the registry, Astro's build, writing the API. */
+  phases: { loadMs: number; astroMs: number; apiMs: number };
+}
+
+export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<BuildResult> {
+  const started = performance.now();
+  process.env.ASTRO_TELEMETRY_DISABLED = "1";
+  const site = data ?? (await loadSite(opts));
+  const loaded = performance.now();
+  handOff(site);
+  let pages = 0;
+  let api = 0;
+  let apiMs = 0;
+  const integration: AstroIntegration = {
+    name: "modelreg-api",
+    hooks: {
+      "astro:build:done": ({ dir, pages: built }) => {
+        pages = built.length;
+        const t = performance.now();
+        api = writeApi(fileURLToPath(dir), site, opts.base);
+        apiMs = performance.now() - t;
+      },
+    },
+  };
+  const { build } = await import("astro");
+  await build(astroConfig(opts, { integrations: [integration] }));
+  const ms = performance.now() - started;
+  return { out: resolve(opts.out), pages, apiFiles: api, ms, phases: { loadMs: loaded - started, astroMs: ms - (loaded - started) - apiMs, apiMs } };
+}
+
+export async function previewSite(opts: SiteOptions & { port?: number; host?: string }): Promise<{ url: string; stop(): Promise<void>; closed(): Promise<void> }> {
+  process.env.ASTRO_TELEMETRY_DISABLED = "1";
+  const { preview } = await import("astro");
+  const config = astroConfig(opts);
+  const server = await preview({ ...config, server: { port: opts.port ?? 4321, host: opts.host ?? "localhost" } });
+  return { url: `http://${opts.host ?? "localhost"}:${server.port}${opts.base}`, stop: () => server.stop(), closed: () => server.closed() };
+}
+
+/** `astro dev` over a registry: the data is reloaded and the browser refreshed when a registry file changes. */
+export async function devSite(opts: SiteOptions & { port?: number }, onReload: (error?: Error) => void): Promise<{ url: string; stop(): Promise<void> }> {
+  process.env.ASTRO_TELEMETRY_DISABLED = "1";
+  let data = await loadSite(opts);
+  handOff(data);
+  const registry = resolve(opts.registry);
+  const watcher = {
+    name: "modelreg-registry-watch",
+    configureServer(server: { watcher: { add(p: string): void; on(e: string, fn: (event: string, path: string) => void): void }; ws: { send(m: object): void } }) {
+      server.watcher.add(registry);
+      let timer: NodeJS.Timeout | undefined;
+      server.watcher.on("all", (_event: string, path: string) => {
+        if (!resolve(path).startsWith(registry)) return;
+        clearTimeout(timer);
+        timer = setTimeout(async () => {
+          try {
+            data = await loadSite(opts);
+            handOff(data);
+            onReload();
+          } catch (err) {
+            onReload(err as Error);
+          }
+          server.ws.send({ type: "full-reload" });
+        }, 150);
+      });
+    },
+  };
+  const { dev } = await import("astro");
+  const config = astroConfig(opts, { plugins: [watcher, apiDevServer(() => data, opts.base)] });
+  const server = await dev({ ...config, server: { port: opts.port ?? 4321 } });
+  return { url: `http://localhost:${server.address.port}${opts.base}`, stop: () => server.stop() };
+}

@@ -1,0 +1,35 @@
+// What the site says about where it came from: the build time, the registry
+// repository's commit, and the web URL its "view/edit source" links use. In
+// GitHub Actions the repository comes from the environment; elsewhere from
+// the `origin` remote, credentials stripped.
+import { relative } from "node:path";
+import { simpleGit } from "simple-git";
+import { stripCredentials } from "../provenance.ts";
+import { repoWebUrl } from "./links.ts";
+import type { SiteMeta } from "./view.ts";
+
+async function gitFacts(dir: string): Promise<{ commit?: string; remote?: string; branch?: string; top?: string }> {
+  const git = simpleGit({ baseDir: dir });
+  const ask = (args: string[]) => git.raw(args).then((s) => s.trim() || undefined, () => undefined);
+  const [commit, remote, branch, top] = await Promise.all([
+    ask(["rev-parse", "--verify", "-q", "HEAD"]),
+    ask(["remote", "get-url", "origin"]),
+    ask(["symbolic-ref", "--short", "-q", "HEAD"]),
+    ask(["rev-parse", "--show-toplevel"]),
+  ]);
+  return { commit, remote, branch, top };
+}
+
+export async function siteMeta(root: string, opts: { repoUrl?: string; branch?: string }): Promise<SiteMeta> {
+  const facts = await gitFacts(root).catch(() => ({}) as Awaited<ReturnType<typeof gitFacts>>);
+  const env = process.env;
+  const fromActions = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` : undefined;
+  const remote = facts.remote ? stripCredentials(facts.remote) : undefined;
+  return {
+    built: new Date().toISOString(),
+    commit: env.GITHUB_SHA ?? facts.commit,
+    repoUrl: repoWebUrl(opts.repoUrl) ?? repoWebUrl(fromActions) ?? repoWebUrl(remote),
+    branch: opts.branch ?? env.GITHUB_REF_NAME ?? facts.branch ?? "main",
+    registryPath: facts.top ? relative(facts.top, root).split("\\").join("/") || "." : "registry",
+  };
+}

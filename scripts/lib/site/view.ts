@@ -1,0 +1,103 @@
+// What the site renders (issue #6), shaped once from the loaded registry:
+// indexes by key so each page looks up only its own record, the primary metric
+// of every model, and which aliases point at which experiment. Pages never
+// walk the whole registry (withastro/astro#16297: getCollection per page is
+// the bottleneck at 100k entries).
+import type { ExperimentRecord, LoadedRegistry, ModelRecord, ProjectRecord } from "../loader.ts";
+import { primaryMetricOf, type PrimaryMetric } from "./metrics.ts";
+
+export interface SiteMeta {
+  /** ISO time of the build. */
+  built: string;
+  /** The registry repository's HEAD commit, when it is a git repository. */
+  commit?: string;
+  /** Web URL of the repository (`https://github.com/org/repo`), for "view/edit source" links. */
+  repoUrl?: string;
+  /** Branch the source links point at. */
+  branch: string;
+  /** The registry directory relative to the repository root (`registry`). */
+  registryPath: string;
+}
+
+export interface ModelView {
+  key: string;
+  record: ModelRecord;
+  project: ProjectRecord;
+  primary: PrimaryMetric | undefined;
+  /** Newest first. */
+  experiments: ExperimentRecord[];
+  /** Alias name → the experiment it resolves to (unresolvable aliases are left out; validate reports them). */
+  aliases: Map<string, ExperimentRecord>;
+}
+
+export interface ProjectView {
+  record: ProjectRecord;
+  models: ModelView[];
+  experimentCount: number;
+}
+
+export interface SiteData {
+  meta: SiteMeta;
+  projects: ProjectView[];
+  projectsById: Map<string, ProjectView>;
+  models: ModelView[];
+  modelsByKey: Map<string, ModelView>;
+  experiments: Map<string, ExperimentRecord>;
+  /** Experiment id → `[alias, …]` of its model pointing at it. */
+  aliasesOf: Map<string, string[]>;
+  /** Newest first, across the registry. */
+  latest: ExperimentRecord[];
+}
+
+export const modelKey = (project: string, model: string): string => `${project}/${model}`;
+
+const newestFirst = (a: ExperimentRecord, b: ExperimentRecord): number =>
+  a.data.created < b.data.created ? 1 : a.data.created > b.data.created ? -1 : a.id < b.id ? 1 : -1;
+
+function resolveAliases(model: ModelRecord, experiments: ExperimentRecord[]): Map<string, ExperimentRecord> {
+  const byVersion = new Map<string, ExperimentRecord>();
+  const byId = new Map<string, ExperimentRecord>();
+  for (const e of experiments) {
+    byId.set(e.id, e);
+    if (e.data.version !== undefined) byVersion.set(e.data.version, e);
+  }
+  const out = new Map<string, ExperimentRecord>();
+  for (const [alias, target] of Object.entries(model.data.aliases ?? {})) {
+    const hit = byVersion.get(target) ?? byId.get(target.toLowerCase());
+    if (hit) out.set(alias, hit);
+  }
+  return out;
+}
+
+export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta): SiteData {
+  const byModel = new Map<string, ExperimentRecord[]>();
+  const experiments = new Map<string, ExperimentRecord>();
+  for (const e of registry.experiments) {
+    experiments.set(e.id, e);
+    const key = modelKey(e.project, e.model);
+    const list = byModel.get(key);
+    if (list) list.push(e);
+    else byModel.set(key, [e]);
+  }
+  const projectsById = new Map<string, ProjectView>();
+  for (const p of [...registry.projects].sort((a, b) => a.data.name.localeCompare(b.data.name))) {
+    projectsById.set(p.project, { record: p, models: [], experimentCount: 0 });
+  }
+  const models: ModelView[] = [];
+  const modelsByKey = new Map<string, ModelView>();
+  const aliasesOf = new Map<string, string[]>();
+  for (const m of [...registry.models].sort((a, b) => a.data.name.localeCompare(b.data.name))) {
+    const project = projectsById.get(m.project);
+    if (!project) continue;
+    const key = modelKey(m.project, m.model);
+    const runs = (byModel.get(key) ?? []).sort(newestFirst);
+    const view: ModelView = { key, record: m, project: project.record, primary: primaryMetricOf(m.data, runs), experiments: runs, aliases: resolveAliases(m, runs) };
+    for (const [alias, e] of view.aliases) aliasesOf.set(e.id, [...(aliasesOf.get(e.id) ?? []), alias]);
+    models.push(view);
+    modelsByKey.set(key, view);
+    project.models.push(view);
+    project.experimentCount += runs.length;
+  }
+  const latest = [...registry.experiments].sort(newestFirst).slice(0, 20);
+  return { meta, projects: [...projectsById.values()], projectsById, models, modelsByKey, experiments, aliasesOf, latest };
+}
