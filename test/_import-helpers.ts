@@ -94,3 +94,11 @@ export function report(r: CliResult): { written: Array<{ kind: string; id: strin
   assert.equal(r.code, 0, r.stderr);
   return JSON.parse(r.stdout);
 }
+
+/** An import that creates `experiments` experiments, leaves a valid registry, and adds nothing when run again. */
+export async function assertImportsOnce(registry: string, runImport: () => Promise<CliResult>, experiments: number): Promise<void> {
+  const first = report(await runImport());
+  assert.equal(first.written.filter((w) => w.kind === "experiment").length, experiments);
+  await assertValid(registry);
+  assert.deepEqual(report(await runImport()).written, []);
+}

@@ -5,7 +5,7 @@ import { cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { tempDir } from "./_helpers.ts";
-import { IMPORT_FIXTURES, acceptance, assertUserError, assertValid, bySource, cli, emptyRegistry, experimentsOf, readYaml, report, snapshot } from "./_import-helpers.ts";
+import { IMPORT_FIXTURES, acceptance, assertImportsOnce, assertUserError, assertValid, bySource, cli, emptyRegistry, experimentsOf, readYaml, report, snapshot } from "./_import-helpers.ts";
 
 const run = (n: number) => n.toString(16).padStart(32, "0");
 const store = (fixture: string) => join(IMPORT_FIXTURES, fixture, "mlruns");
@@ -153,11 +153,7 @@ describe("import mlflow: acceptance data (../shared/acceptance/mlflow)", () => {
       const dir = acceptance(t, `mlflow/${path}`);
       if (!dir) return;
       const { registry } = emptyRegistry();
-      const r = report(await importMlflow(dir, registry, "--format", "json"));
-      assert.equal(r.written.filter((w) => w.kind === "experiment").length, runs);
-      await assertValid(registry);
-      const again = report(await importMlflow(dir, registry, "--format", "json"));
-      assert.deepEqual(again.written, []);
+      await assertImportsOnce(registry, () => importMlflow(dir, registry, "--format", "json"), runs);
     });
   }
 

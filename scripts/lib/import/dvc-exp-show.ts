@@ -3,8 +3,7 @@
 // <exp-sha>: {data}}) write it, as one list of rows: the commit baselines and
 // their experiments, each with params, metrics, deps and outs.
 import { isTree, type Tree } from "./_source-file.ts";
-import type { LockEntry } from "./dvc-project.ts";
-import type { DvcState } from "./dvc-map.ts";
+import type { DvcState, LockEntry } from "./dvc-map.ts";
 
 export interface ExpRow {
   rev: string;

@@ -7,15 +7,23 @@
 import { basename } from "node:path";
 import type { Dataset, DatasetRole, ExperimentData, HistoryPoint } from "../types.ts";
 import { isTree, type Tree } from "./_source-file.ts";
-import type { LockEntry } from "./dvc-project.ts";
 import type { ImportPlan, PlannedExperiment, Skip } from "./types.ts";
 import { MAX_NAME, define, metricValue } from "./values.ts";
 
+/** A dependency or output in dvc.lock (or in `dvc exp show` output), with its md5. */
+export interface LockEntry {
+  path: string;
+  md5?: string;
+  stage: string;
+  role: "dep" | "out";
+}
+
 export interface DvcState {
   params?: Tree;
-  /** Metrics file → its content (undefined: the file is not there). */
+  /** Metrics file (repo-relative) → its content, or undefined when the file is not there. */
   metrics: Map<string, unknown>;
   lock: LockEntry[];
+  /** `artifacts:` of dvc.yaml: name → path. */
   artifacts: Record<string, string>;
   history?: Record<string, HistoryPoint[]>;
 }

@@ -6,24 +6,12 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { collectHistory } from "../history-csv.ts";
 import type { HistoryPoint } from "../types.ts";
-import { isTree, readSourceData, type Tree } from "./_source-file.ts";
+import { isTree, readSourceData } from "./_source-file.ts";
+import type { DvcState, LockEntry } from "./dvc-map.ts";
 import type { SourceProblem } from "./types.ts";
 
-export interface LockEntry {
-  path: string;
-  md5?: string;
-  stage: string;
-  role: "dep" | "out";
-}
-
-export interface DvcProject {
+export interface DvcProject extends DvcState {
   dir: string;
-  params?: Tree;
-  /** Metrics file (repo-relative) → its content, or undefined when the file is not there. */
-  metrics: Map<string, unknown>;
-  lock: LockEntry[];
-  /** `artifacts:` of dvc.yaml: name → path. */
-  artifacts: Record<string, string>;
   history: Record<string, HistoryPoint[]>;
   problems: SourceProblem[];
 }
