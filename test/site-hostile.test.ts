@@ -3,7 +3,7 @@
 import { strict as assert } from "node:assert";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { buildSiteFor, launch, NO_CHROMIUM, serveStatic, type StaticServer } from "./_browser.ts";
 import { FIXTURES } from "./_helpers.ts";

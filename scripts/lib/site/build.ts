@@ -3,6 +3,7 @@
 // process, and write the static API beside the pages.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -151,12 +152,25 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
   return { out: resolve(opts.out), pages, apiFiles: api, ms, phases: { loadMs: loaded - started, astroMs: ms - (loaded - started) - apiMs, apiMs } };
 }
 
+/** The first port from `start` on that nothing listens on, so the URL printed is the one served. */
+export async function freePort(start: number, host: string): Promise<number> {
+  for (let port = start; port < start + 50; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer().once("error", () => resolve(false));
+      probe.listen(port, host, () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new UsageError(`ports ${start}–${start + 49} are all in use`, "E_NO_PORT", "Pass a free one with `--port N`.");
+}
+
 export async function previewSite(opts: SiteOptions & { port?: number; host?: string }): Promise<{ url: string; stop(): Promise<void>; closed(): Promise<void> }> {
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
   const { preview } = await import("astro");
-  const config = astroConfig(opts);
-  const server = await preview({ ...config, server: { port: opts.port ?? 4321, host: opts.host ?? "localhost" } });
-  return { url: `http://${opts.host ?? "localhost"}:${server.port}${opts.base}`, stop: () => server.stop(), closed: () => server.closed() };
+  const host = opts.host ?? "localhost";
+  const port = await freePort(opts.port ?? 4321, host);
+  const server = await preview({ ...astroConfig(opts), server: { port, host } });
+  return { url: `http://${host}:${port}${opts.base}`, stop: () => server.stop(), closed: () => server.closed() };
 }
 
 /** `astro dev` over a registry: the data is reloaded and the browser refreshed when a registry file changes. */
@@ -188,6 +202,7 @@ export async function devSite(opts: SiteOptions & { port?: number }, onReload: (
   };
   const { dev } = await import("astro");
   const config = astroConfig(opts, { plugins: [watcher, apiDevServer(() => data, opts.base)] });
-  const server = await dev({ ...config, server: { port: opts.port ?? 4321 } });
-  return { url: `http://localhost:${server.address.port}${opts.base}`, stop: () => server.stop() };
+  const port = await freePort(opts.port ?? 4321, "localhost");
+  const server = await dev({ ...config, server: { port, host: "localhost" } });
+  return { url: `http://localhost:${port}${opts.base}`, stop: () => server.stop() };
 }
