@@ -22,8 +22,8 @@ export function safeHref(uri: unknown): string | undefined {
  */
 export function repoWebUrl(remote: string | undefined): string | undefined {
   if (!remote) return undefined;
-  const m = /^(?:https?:\/\/(?:[^@/]*@)?|ssh:\/\/git@|git@)(github\.com|gitlab\.com)[:/]([\w.-]+(?:\/[\w.-]+)+?)(?:\.git)?\/?$/i.exec(remote.trim());
-  return m ? `https://${m[1].toLowerCase()}/${m[2]}` : undefined;
+  const m = /^(?:https?:\/\/(?:[^@/]*@)?|ssh:\/\/git@|git@)(github\.com|gitlab\.com)[:/]([\w.-]+(?:\/[\w.-]+)+)\/?$/i.exec(remote.trim());
+  return m ? `https://${m[1].toLowerCase()}/${m[2].replace(/\.git$/i, "")}` : undefined;
 }
 
 /** Link to a commit of a GitHub or GitLab repository. */

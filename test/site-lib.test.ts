@@ -1,0 +1,106 @@
+// The site's data shaping (STYLE.md §9): plain functions, tested without Astro.
+import { strict as assert } from "node:assert";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { loadRegistry } from "../scripts/lib/loader.ts";
+import { chartGeometry, downsample, niceTicks } from "../scripts/lib/site/chart.ts";
+import { formatNumber, inlineCode } from "../scripts/lib/site/format.ts";
+import { leaderboardColumns, leaderboardGroups, leaderboardRows } from "../scripts/lib/site/leaderboard.ts";
+import { commitUrl, fileUrls, repoWebUrl, safeHref } from "../scripts/lib/site/links.ts";
+import { goalFor } from "../scripts/lib/site/metrics.ts";
+import { buildSiteData } from "../scripts/lib/site/view.ts";
+import { ROOT } from "./_helpers.ts";
+
+describe("links: only http(s) without credentials", () => {
+  const cases: Array<[unknown, string | undefined]> = [
+    ["https://example.com/a?b=1", "https://example.com/a?b=1"],
+    ["http://example.com", "http://example.com/"],
+    ["javascript:alert(1)", undefined],
+    ["JAVASCRIPT:alert(1)", undefined],
+    ["data:text/html,<script>", undefined],
+    ["https://user:token@example.com/x", undefined],
+    ["https://x.example/?X-Amz-Signature=abc", undefined],
+    ["s3://bucket/key", undefined],
+    [" https://example.com", undefined],
+    [42, undefined],
+  ];
+  for (const [input, expected] of cases) test(`safeHref(${JSON.stringify(input)})`, () => assert.equal(safeHref(input), expected));
+
+  test("repository web URLs from the remotes git prints", () => {
+    assert.equal(repoWebUrl("https://github.com/org/repo.git"), "https://github.com/org/repo");
+    assert.equal(repoWebUrl("git@github.com:org/repo.git"), "https://github.com/org/repo");
+    assert.equal(repoWebUrl("ssh://git@gitlab.com/group/sub/repo"), "https://gitlab.com/group/sub/repo");
+    assert.equal(repoWebUrl("https://x-access-token:abc@github.com/org/repo"), "https://github.com/org/repo");
+    assert.equal(repoWebUrl("https://git.internal.example/org/repo.git"), undefined);
+    assert.equal(repoWebUrl("javascript:alert(1)//github.com/a/b"), undefined);
+    assert.equal(commitUrl("git@gitlab.com:g/r.git", "abcdef1"), "https://gitlab.com/g/r/-/commit/abcdef1");
+    assert.equal(commitUrl("https://github.com/o/r", "not-a-sha"), undefined);
+    assert.deepEqual(fileUrls("https://github.com/o/r", "main", "registry/p/project.yaml"), { view: "https://github.com/o/r/blob/main/registry/p/project.yaml", edit: "https://github.com/o/r/edit/main/registry/p/project.yaml" });
+  });
+});
+
+describe("format and charts", () => {
+  test("numbers keep four significant digits; integers stay whole", () => {
+    assert.equal(formatNumber(0.912345), "0.9123");
+    assert.equal(formatNumber(41872), "41872");
+    assert.equal(formatNumber(0.00001234), "1.234e-5");
+    assert.equal(formatNumber(157.61), "157.6");
+  });
+
+  test("inline code is split out; nothing else is interpreted", () => {
+    assert.deepEqual(inlineCode("run `make` <b>now</b>"), [{ code: false, text: "run " }, { code: true, text: "make" }, { code: false, text: " <b>now</b>" }]);
+  });
+
+  test("downsample keeps the ends and the count", () => {
+    const pts = Array.from({ length: 1000 }, (_, i) => i);
+    const d = downsample(pts, 200);
+    assert.equal(d.length, 200);
+    assert.equal(d[0], 0);
+    assert.equal(d[199], 999);
+  });
+
+  test("ticks are round and cover the range", () => {
+    assert.deepEqual(niceTicks(0.91, 0.96), [0.91, 0.92, 0.93, 0.94, 0.95, 0.96]);
+    assert.deepEqual(niceTicks(0, 100, 4), [0, 25, 50, 75, 100]);
+  });
+
+  test("chart geometry maps points inside the plot and skips non-finite ones", () => {
+    const g = chartGeometry([{ label: "loss", style: "line", points: [{ x: 0, y: 1 }, { x: 5, y: Number.NaN }, { x: 10, y: 0.5 }] }]);
+    assert.match(g.series[0].d, /^M56 [\d.]+L628 [\d.]+$/);
+    for (const t of g.yTicks) assert.ok(t.at >= g.plot.top && t.at <= g.plot.bottom);
+  });
+
+  test("a metric's goal is guessed from its name", () => {
+    for (const m of ["loss", "val_loss", "rmse", "wer", "latency_ms_p50", "error_rate"]) assert.equal(goalFor(m), "minimize", m);
+    for (const m of ["accuracy", "f1_macro", "auc", "bleu", "r2"]) assert.equal(goalFor(m), "maximize", m);
+  });
+});
+
+describe("leaderboard of the sample registry", async () => {
+  const loaded = await loadRegistry({ registry: join(ROOT, "registry") });
+  const site = buildSiteData(loaded, { built: "2026-01-01T00:00:00Z", branch: "main", registryPath: "registry" });
+  const resnet = site.modelsByKey.get("animal-image-classification/resnet50")!;
+
+  test("runs are grouped by test-dataset fingerprint, production's group first", () => {
+    const groups = leaderboardGroups(resnet);
+    assert.ok(groups.length >= 2);
+    assert.ok(groups[0].runs.includes(resnet.aliases.get("production")!));
+    const fingerprints = (g: (typeof groups)[0]) => new Set(g.runs.map((r) => r.data.datasets?.test?.sha256));
+    for (const g of groups) assert.equal(fingerprints(g).size, 1, g.slug);
+    assert.equal(groups.reduce((n, g) => n + g.runs.length, 0), resnet.experiments.length);
+  });
+
+  test("rows are ranked by the primary metric with the best marked per column", () => {
+    const group = leaderboardGroups(resnet)[0];
+    const columns = leaderboardColumns(resnet, group);
+    assert.deepEqual(columns.columns[0], { kind: "metric", key: "accuracy", goal: "maximize" });
+    const rows = leaderboardRows({ group, columns, page: 1, aliasesOf: site.aliasesOf });
+    const acc = rows.map((r) => r.cells[0]).filter((v): v is number => typeof v === "number");
+    assert.deepEqual(acc, [...acc].sort((a, b) => b - a));
+    assert.equal(rows[0].best[0], true);
+    assert.equal(rows.filter((r) => r.best[0]).length, 1);
+    // Constant parameters are listed once, not as columns.
+    const paramKeys = columns.columns.filter((c) => c.kind === "param").map((c) => c.key);
+    for (const [k] of columns.constants) assert.ok(!paramKeys.includes(k));
+  });
+});
