@@ -35,11 +35,11 @@ function sectionTable(title: string, rows: DiffRow[], runs: ApiItem[], best?: (r
   if (rows.length === 0) return null;
   const differing = rows.filter((r) => !r.same);
   const same = rows.filter((r) => r.same);
-  const head = el("thead", {}, el("tr", {}, el("th", { scope: "col" }, title), ...runs.map((e) => el("th", { scope: "col", class: "num" }, link(e)))));
+  const head = el("thead", {}, el("tr", {}, el("th", { scope: "col" }, title), ...runs.map((e) => el("th", { scope: "col" }, link(e)))));
   const body = (list: DiffRow[]) =>
     el("tbody", {}, ...list.map((r) => {
       const winners = best?.(r) ?? [];
-      return el("tr", { class: r.same ? undefined : "diff-row" }, el("th", { scope: "row" }, r.key), ...r.values.map((v, i) => el("td", { class: `num${winners.includes(i) ? " best-cell" : ""}`, title: typeof v === "number" ? String(v) : undefined }, v === undefined ? "—" : formatValue(v), winners.includes(i) ? " ★" : "")));
+      return el("tr", { class: r.same ? undefined : "diff-row" }, el("th", { scope: "row" }, r.key), ...r.values.map((v, i) => el("td", { class: `${typeof v === "number" ? "num" : "wrap"}${winners.includes(i) ? " best-cell" : ""}`, title: typeof v === "number" ? String(v) : undefined }, v === undefined ? "—" : formatValue(v), winners.includes(i) ? " ★" : "")));
     }));
   const section = el("section", {}, el("h2", {}, title));
   if (differing.length) section.append(el("div", { class: "table-wrap" }, el("table", { "data-section": title.toLowerCase() }, el("caption", {}, `${differing.length} differ${differing.length === 1 ? "s" : ""}`), head, body(differing))));
