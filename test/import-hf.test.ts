@@ -54,6 +54,19 @@ describe("import hf: fixtures", () => {
   });
 });
 
+describe("import hf: records that would not validate", () => {
+  test("a secret in a result's source url: exit 1 naming the field and rule, nothing written; --keep-going imports the other result", async () => {
+    const { registry } = emptyRegistry();
+    const file = card("hf-card-secret-in-source-url");
+    assertUserError(await importHf(file, registry), 1, "would not pass `modelreg validate`", "tags.source_url", "[no-credentials-in-uris]", "--keep-going");
+    assert.deepEqual(readdirSync(registry), []);
+    const r = report(await importHf(file, registry, "--keep-going", "--format", "json"));
+    assert.equal(r.written.filter((w) => w.kind === "experiment").length, 1);
+    assert.match(r.skipped.find((s) => s.what.includes("on imdb"))!.why, /would not pass `modelreg validate`: tags\.source_url: a URL here contains a secret query parameter/);
+    await assertValid(registry);
+  });
+});
+
 describe("import hf: acceptance cards (../shared/acceptance/hf)", () => {
   // [card, experiments created] — 0 means the card has no usable result (exit 1, reported).
   const cards: Array<[string, number]> = [

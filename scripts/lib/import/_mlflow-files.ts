@@ -7,9 +7,8 @@ import { parseYaml } from "../yaml.ts";
 import type { SourceProblem } from "./types.ts";
 import { define } from "./values.ts";
 
-/** Store-level reading context: where the store is, and what went wrong so far. */
+/** What went wrong so far while reading a store. */
 export interface StoreReader {
-  root: string;
   problems: SourceProblem[];
 }
 

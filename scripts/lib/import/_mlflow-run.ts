@@ -75,8 +75,9 @@ function tagsAndCode(run: MlflowRun, label: string, skipped: Skip[]): Pick<Exper
   const runName = typeof run.meta.run_name === "string" && run.meta.run_name ? run.meta.run_name : typeof run.meta.name === "string" && run.meta.name ? run.meta.name : undefined;
   if (runName && t["mlflow.runName"] === undefined) define(tags, "mlflow.runName", runName);
   for (const [key, value] of Object.entries(t)) {
-    const kept = MAPPED.has(key) && !(key === "mlflow.source.git.commit" && !code.commit);
-    if (kept) continue;
+    // A commit that is not a git SHA stays a tag rather than being lost.
+    const becameField = MAPPED.has(key) && !(key === "mlflow.source.git.commit" && !code.commit);
+    if (becameField) continue;
     if (key.length > MAX_TAG_KEY) skipped.push({ what: `tag "${key.slice(0, 40)}…" of ${label}`, why: `its key is longer than ${MAX_TAG_KEY} characters` });
     else define(tags, key, value);
   }

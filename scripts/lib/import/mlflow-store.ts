@@ -21,8 +21,6 @@ export interface MetricPoint {
 
 export interface MlflowRun {
   id: string;
-  /** Store-relative directory, for messages. */
-  dir: string;
   meta: Record<string, unknown>;
   params: Record<string, string>;
   metrics: Record<string, MetricPoint[]>;
@@ -38,7 +36,6 @@ export interface LoggedModel {
 
 export interface MlflowExperiment {
   id: string;
-  dir: string;
   meta: Record<string, unknown>;
   tags: Record<string, string>;
   deleted: boolean;
@@ -81,7 +78,7 @@ function readRun(r: StoreReader, dir: string): MlflowRun | undefined {
   // The directory name is the run id; meta.yaml repeats it (and a hand-made
   // store may leave an all-digit id unquoted, which YAML reads as a number).
   const id = basename(dir);
-  return { id, dir: relative(r.root, dir), meta, params: readKeyed(join(dir, "params")), metrics, tags: readKeyed(join(dir, "tags")) };
+  return { id, meta, params: readKeyed(join(dir, "params")), metrics, tags: readKeyed(join(dir, "tags")) };
 }
 
 /** Directories inside an experiment that are not runs. */
@@ -108,11 +105,11 @@ function readExperiment(r: StoreReader, dir: string, deleted: boolean): MlflowEx
     if (run) runs.push(run);
   }
   const id = basename(dir);
-  return { id, dir: relative(r.root, dir), meta, tags: readKeyed(join(dir, "tags")), deleted: deleted || meta.lifecycle_stage === "deleted", runs, loggedModels: readLoggedModels(r, dir) };
+  return { id, meta, tags: readKeyed(join(dir, "tags")), deleted: deleted || meta.lifecycle_stage === "deleted", runs, loggedModels: readLoggedModels(r, dir) };
 }
 
 export function readMlflowStore(root: string): MlflowStore {
-  const r: StoreReader = { root, problems: [] };
+  const r: StoreReader = { problems: [] };
   const experiments: MlflowExperiment[] = [];
   const ignored: Skip[] = [];
   const visit = (dir: string, deleted: boolean) => {

@@ -49,8 +49,3 @@ export const MAX_TAG_KEY = 128;
 export function define<T>(obj: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
-
-/** The first 8 characters of a long source id, for messages. */
-export function short(id: string): string {
-  return id.length > 8 ? id.slice(0, 8) : id;
-}
