@@ -50,9 +50,9 @@ export async function serveStatic(root: string, base = "/"): Promise<StaticServe
 
 /** Builds a registry's site through the CLI into a temp dir; returns the output directory. */
 export async function buildSiteFor(registry: string, opts: { base?: string; extra?: string[] } = {}): Promise<string> {
-  const { runCli, tempDir } = await import("./_helpers.ts");
+  const { cacheEnv, runCli, tempDir } = await import("./_helpers.ts");
   const out = join(tempDir("modelreg-site-"), "out");
-  const r = await runCli(["site", "build", "--registry", registry, "--out", out, ...(opts.base ? ["--base", opts.base] : []), ...(opts.extra ?? [])], { timeoutMs: 300_000 });
+  const r = await runCli(["site", "build", "--registry", registry, "--out", out, ...(opts.base ? ["--base", opts.base] : []), ...(opts.extra ?? [])], { timeoutMs: 300_000, env: cacheEnv() });
   if (r.code !== 0) throw new Error(`site build failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
   return out;
 }

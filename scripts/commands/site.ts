@@ -14,6 +14,8 @@ interface SiteFlags {
   branch?: string;
   port?: string;
   host?: string;
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 function parsePort(text: string | undefined): number | undefined {
@@ -25,7 +27,7 @@ function parsePort(text: string | undefined): number | undefined {
 
 function options(flags: SiteFlags) {
   if (!existsSync(flags.registry)) throw new UsageError(`the registry directory "${flags.registry}" does not exist`, "E_NO_REGISTRY", "Pass `--registry DIR`, or run from the repository that holds `registry/`.");
-  return { registry: flags.registry, out: flags.out, base: normalizeBase(flags.base), repoUrl: flags.repoUrl, branch: flags.branch };
+  return { registry: flags.registry, out: flags.out, base: normalizeBase(flags.base), repoUrl: flags.repoUrl, branch: flags.branch, cacheDir: flags.cache === false ? (false as const) : flags.cacheDir };
 }
 
 export function register(program: Command): void {
@@ -34,7 +36,9 @@ export function register(program: Command): void {
     cmd
       .option("--registry <dir>", "the registry directory", "registry")
       .option("--out <dir>", "where the built site goes", "_site")
-      .option("--base <path>", "URL path the site is served under, e.g. /my-repo/ for a GitHub Pages project site", "/");
+      .option("--base <path>", "URL path the site is served under, e.g. /my-repo/ for a GitHub Pages project site", "/")
+      .option("--no-cache", "parse every registry file instead of reusing the record cache")
+      .option("--cache-dir <dir>", "where the record cache lives (default: $MODELREG_CACHE_DIR or ~/.cache/modelreg)");
   common(site.command("build"))
     .description("build the static site and its JSON API into --out")
     .option("--repo-url <url>", "web URL of the registry's repository, for view/edit links (default: from GitHub Actions or the origin remote)")

@@ -64,24 +64,9 @@ export class ValidationCache {
   }
 
   static open(dir: string, registry: string, key: string): ValidationCache {
-    const id = createHash("sha256").update(realpathSync(registry)).digest("hex").slice(0, 16);
-    const path = join(dir, `validate-${id}.json`);
-    let text: string;
-    try {
-      text = readFileSync(path, "utf8");
-    } catch {
-      return new ValidationCache(path, key, new Map(), null);
-    }
-    const newline = text.indexOf("\n");
-    try {
-      const header = JSON.parse(text.slice(0, newline)) as { format: number; key: string; checksum: string };
-      const body = text.slice(newline + 1);
-      if (header.format !== FORMAT || header.key !== key) return new ValidationCache(path, key, new Map(), "made by another version of modelreg or its schemas");
-      if (createHash("sha256").update(body).digest("hex") !== header.checksum) return new ValidationCache(path, key, new Map(), "checksum mismatch (corrupt)");
-      return new ValidationCache(path, key, new Map(JSON.parse(body) as Array<[string, Packed]>), null);
-    } catch {
-      return new ValidationCache(path, key, new Map(), "unreadable (corrupt)");
-    }
+    const path = cachePath(dir, "validate", registry);
+    const { entries, discarded } = readStore<Packed>(path, key);
+    return new ValidationCache(path, key, entries, discarded);
   }
 
   get(file: string): CacheEntry | undefined {
@@ -109,16 +94,48 @@ export class ValidationCache {
         changed = true;
       }
     }
-    if (!changed) return;
-    const body = JSON.stringify([...this.packed]);
-    const header = JSON.stringify({ format: FORMAT, key: this.key, checksum: createHash("sha256").update(body).digest("hex") });
-    try {
-      mkdirSync(join(this.path, ".."), { recursive: true });
-      const tmp = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(tmp, `${header}\n${body}`);
-      renameSync(tmp, this.path);
-    } catch {
-      // A cache that cannot be written only costs speed next time.
-    }
+    if (changed) writeStore(this.path, this.key, this.packed);
+  }
+}
+
+/** `<dir>/<name>-<hash of the registry's real path>.json`: one cache per registry. */
+export function cachePath(dir: string, name: string, registry: string): string {
+  return join(dir, `${name}-${createHash("sha256").update(realpathSync(registry)).digest("hex").slice(0, 16)}.json`);
+}
+
+/**
+ * Reads a cache file: a JSON header line `{format, key, checksum}`, then the
+ * entries. Anything unexpected gives an empty store and says why.
+ */
+export function readStore<T>(path: string, key: string): { entries: Map<string, T>; discarded: string | null } {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return { entries: new Map(), discarded: null };
+  }
+  const newline = text.indexOf("\n");
+  try {
+    const header = JSON.parse(text.slice(0, newline)) as { format: number; key: string; checksum: string };
+    const body = text.slice(newline + 1);
+    if (header.format !== FORMAT || header.key !== key) return { entries: new Map(), discarded: "made by another version of modelreg or its schemas" };
+    if (createHash("sha256").update(body).digest("hex") !== header.checksum) return { entries: new Map(), discarded: "checksum mismatch (corrupt)" };
+    return { entries: new Map(JSON.parse(body) as Array<[string, T]>), discarded: null };
+  } catch {
+    return { entries: new Map(), discarded: "unreadable (corrupt)" };
+  }
+}
+
+/** Writes a cache file atomically (a temp file in the same directory, then a rename); failure only costs speed next time. */
+export function writeStore<T>(path: string, key: string, entries: Map<string, T>): void {
+  const body = JSON.stringify([...entries]);
+  const header = JSON.stringify({ format: FORMAT, key, checksum: createHash("sha256").update(body).digest("hex") });
+  try {
+    mkdirSync(join(path, ".."), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${header}\n${body}`);
+    renameSync(tmp, path);
+  } catch {
+    // A cache that cannot be written only costs speed next time.
   }
 }

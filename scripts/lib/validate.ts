@@ -34,7 +34,7 @@ export interface ValidateResult {
 
 const CACHE_KEY_VERSION = "validate-1";
 
-function cacheKey(): string {
+export function cacheKey(): string {
   return `${CACHE_KEY_VERSION}:${schemasFingerprint()}:${JSON.stringify(LIMITS)}`;
 }
 

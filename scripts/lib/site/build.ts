@@ -1,13 +1,14 @@
 // `modelreg site build|preview|dev` (issue #6): load the registry once with the
 // one loader, stop on validation errors, hand the shaped data to Astro in this
 // process, and write the static API beside the pages.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroInlineConfig, AstroIntegration } from "astro";
+import { defaultCacheDir } from "../cache.ts";
 import { DataError, UsageError } from "../errors.ts";
 import { formatText } from "../format-diagnostics.ts";
 import { loadRegistry } from "../loader.ts";
@@ -28,6 +29,8 @@ export interface SiteOptions {
   /** Web URL of the registry's repository, for source links; read from git when absent. */
   repoUrl?: string;
   branch?: string;
+  /** Where the record cache lives; false for none (see loader.ts). Default: the validation cache's directory. */
+  cacheDir?: string | false;
 }
 
 /** `/`, `/repo/`: a leading and a trailing slash, nothing else. */
@@ -40,8 +43,8 @@ export function normalizeBase(base: string | undefined): string {
 }
 
 /** Loads and shapes the registry; an invalid registry stops here with the validator's messages. */
-export async function loadSite(opts: Pick<SiteOptions, "registry" | "repoUrl" | "branch">): Promise<SiteData> {
-  const loaded = await loadRegistry({ registry: opts.registry });
+export async function loadSite(opts: Pick<SiteOptions, "registry" | "repoUrl" | "branch" | "cacheDir">): Promise<SiteData> {
+  const loaded = await loadRegistry({ registry: opts.registry, cacheDir: opts.cacheDir ?? defaultCacheDir() });
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
     const text = formatText({ valid: false, checked: loaded.projects.length + loaded.models.length + loaded.experiments.length, diagnostics: loaded.diagnostics, registry: opts.registry }, false);
@@ -126,6 +129,29 @@ export interface BuildResult {
   phases: { loadMs: number; astroMs: number; apiMs: number };
 }
 
+/**
+ * Astro stages its server chunks in `<cwd>/.astro/` when the output directory
+ * lies outside the working directory, so two such builds at once (parallel
+ * tests, a benchmark beside them) would share it. Those builds go to a private
+ * directory under `<cwd>/.astro/` instead and are moved into place at the end.
+ */
+function stagingFor(out: string): string | undefined {
+  if (resolve(out).startsWith(process.cwd() + sep)) return undefined;
+  mkdirSync(join(process.cwd(), ".astro"), { recursive: true });
+  return mkdtempSync(join(process.cwd(), ".astro", "build-"));
+}
+
+function moveInto(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    renameSync(from, to);
+  } catch {
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
 export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<BuildResult> {
   const started = performance.now();
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
@@ -147,7 +173,13 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
     },
   };
   const { build } = await import("astro");
-  await build(astroConfig(opts, { integrations: [integration] }));
+  const staging = stagingFor(opts.out);
+  try {
+    await build(astroConfig({ ...opts, out: staging ?? opts.out }, { integrations: [integration] }));
+    if (staging) moveInto(staging, resolve(opts.out));
+  } finally {
+    if (staging) rmSync(staging, { recursive: true, force: true });
+  }
   const ms = performance.now() - started;
   return { out: resolve(opts.out), pages, apiFiles: api, ms, phases: { loadMs: loaded - started, astroMs: ms - (loaded - started) - apiMs, apiMs } };
 }
