@@ -45,7 +45,7 @@ export function register(program: Command): void {
     .option("--branch <name>", "branch the view/edit links point at (default: the current branch)")
     .action(async (flags: SiteFlags) => {
       const r = await buildSite(options(flags));
-      process.stdout.write(`Built ${plural(r.pages, "page")} and ${plural(r.apiFiles, "API file")} into ${resolve(flags.out)} in ${(r.ms / 1000).toFixed(1)} s (loading the registry ${(r.phases.loadMs / 1000).toFixed(1)} s, Astro ${(r.phases.astroMs / 1000).toFixed(1)} s, API ${(r.phases.apiMs / 1000).toFixed(1)} s).\n`);
+      process.stdout.write(`Built ${plural(r.pages, "page")} and ${plural(r.dataFiles, "data file")} (API, search) into ${resolve(flags.out)} in ${(r.ms / 1000).toFixed(1)} s (loading the registry ${(r.phases.loadMs / 1000).toFixed(1)} s, Astro ${(r.phases.astroMs / 1000).toFixed(1)} s, API and search ${(r.phases.dataMs / 1000).toFixed(1)} s).\n`);
     });
   common(site.command("preview"))
     .description("serve a site built with `site build`")

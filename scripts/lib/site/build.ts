@@ -14,6 +14,8 @@ import { formatText } from "../format-diagnostics.ts";
 import { loadRegistry } from "../loader.ts";
 import { API_VERSION, apiFiles } from "./api.ts";
 import { openApiDocument } from "./openapi.ts";
+import { searchDocs } from "./search-docs.ts";
+import { searchFiles } from "./search-index.ts";
 import { siteMeta } from "./meta.ts";
 import { buildSiteData, type SiteData } from "./view.ts";
 
@@ -58,21 +60,25 @@ function handOff(data: SiteData): void {
   (globalThis as Record<symbol, unknown>)[HANDOFF] = { data };
 }
 
-/** Every static file besides the pages: the API, its OpenAPI document and the schemas it refers to. */
-export function* staticApi(data: SiteData, base: string): Generator<{ path: string; body: string }> {
-  for (const f of apiFiles(data, base)) yield { path: f.path, body: f.body };
-  yield { path: "openapi.json", body: `${JSON.stringify(openApiDocument(base), null, 2)}\n` };
+/**
+ * Every static file besides the pages, by path from the site's root: the API,
+ * its OpenAPI document and the schemas it refers to, and the search index.
+ */
+export function* dataFiles(data: SiteData, base: string): Generator<{ path: string; body: string }> {
+  const api = `api/${API_VERSION}/`;
+  for (const f of apiFiles(data, base)) yield { path: api + f.path, body: f.body };
+  yield { path: `${api}openapi.json`, body: `${JSON.stringify(openApiDocument(base), null, 2)}\n` };
   for (const kind of ["common", "project", "model", "experiment"]) {
-    yield { path: `schemas/${kind}.schema.json`, body: readFileSync(join(SCHEMAS_DIR, `${kind}.schema.json`), "utf8") };
+    yield { path: `${api}schemas/${kind}.schema.json`, body: readFileSync(join(SCHEMAS_DIR, `${kind}.schema.json`), "utf8") };
   }
+  yield* searchFiles(searchDocs(data));
 }
 
-function writeApi(outDir: string, data: SiteData, base: string): number {
-  const root = join(outDir, "api", API_VERSION);
+function writeDataFiles(outDir: string, data: SiteData, base: string): number {
   const made = new Set<string>();
   let count = 0;
-  for (const f of staticApi(data, base)) {
-    const path = join(root, f.path);
+  for (const f of dataFiles(data, base)) {
+    const path = join(outDir, f.path);
     const dir = dirname(path);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
     writeFileSync(path, f.body);
@@ -81,19 +87,18 @@ function writeApi(outDir: string, data: SiteData, base: string): number {
   return count;
 }
 
-/** Serves the API from memory while `astro dev` runs, rebuilt when the data is. */
-function apiDevServer(current: () => SiteData, base: string) {
+/** Serves the API and search files from memory while `astro dev` runs, rebuilt when the data is. */
+function dataDevServer(current: () => SiteData, base: string) {
   let cached: { data: SiteData; files: Map<string, string> } | undefined;
-  const prefix = `${base}api/${API_VERSION}/`;
   return {
     name: "modelreg-api-dev",
     configureServer(server: { middlewares: { use(fn: (req: { url?: string }, res: { setHeader(k: string, v: string): void; end(b: string): void }, next: () => void) => void): void } }) {
       server.middlewares.use((req, res, next) => {
         const path = decodeURIComponent((req.url ?? "").split("?")[0]);
-        if (!path.startsWith(prefix)) return next();
+        if (!path.startsWith(`${base}api/`) && !path.startsWith(`${base}search/`)) return next();
         const data = current();
-        if (cached?.data !== data) cached = { data, files: new Map([...staticApi(data, base)].map((f) => [f.path, f.body])) };
-        const body = cached.files.get(path.slice(prefix.length));
+        if (cached?.data !== data) cached = { data, files: new Map([...dataFiles(data, base)].map((f) => [f.path, f.body])) };
+        const body = cached.files.get(path.slice(base.length));
         if (body === undefined) return next();
         res.setHeader("Content-Type", "application/json; charset=utf-8");
         res.end(body);
@@ -123,10 +128,11 @@ function astroConfig(opts: SiteOptions, extra: { integrations?: AstroIntegration
 export interface BuildResult {
   out: string;
   pages: number;
-  apiFiles: number;
+  /** API, OpenAPI document, schemas and search index files. */
+  dataFiles: number;
   ms: number;
-  /** Where the time went: loading the registry, Astro's build, writing the API. */
-  phases: { loadMs: number; astroMs: number; apiMs: number };
+  /** Where the time went: loading the registry, Astro's build, writing the API and search files. */
+  phases: { loadMs: number; astroMs: number; dataMs: number };
 }
 
 /**
@@ -159,16 +165,16 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
   const loaded = performance.now();
   handOff(site);
   let pages = 0;
-  let api = 0;
-  let apiMs = 0;
+  let files = 0;
+  let dataMs = 0;
   const integration: AstroIntegration = {
     name: "modelreg-api",
     hooks: {
       "astro:build:done": ({ dir, pages: built }) => {
         pages = built.length;
         const t = performance.now();
-        api = writeApi(fileURLToPath(dir), site, opts.base);
-        apiMs = performance.now() - t;
+        files = writeDataFiles(fileURLToPath(dir), site, opts.base);
+        dataMs = performance.now() - t;
       },
     },
   };
@@ -181,7 +187,7 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
     if (staging) rmSync(staging, { recursive: true, force: true });
   }
   const ms = performance.now() - started;
-  return { out: resolve(opts.out), pages, apiFiles: api, ms, phases: { loadMs: loaded - started, astroMs: ms - (loaded - started) - apiMs, apiMs } };
+  return { out: resolve(opts.out), pages, dataFiles: files, ms, phases: { loadMs: loaded - started, astroMs: ms - (loaded - started) - dataMs, dataMs } };
 }
 
 /** The first port from `start` on that nothing listens on, so the URL printed is the one served. */
@@ -233,7 +239,7 @@ export async function devSite(opts: SiteOptions & { port?: number }, onReload: (
     },
   };
   const { dev } = await import("astro");
-  const config = astroConfig(opts, { plugins: [watcher, apiDevServer(() => data, opts.base)] });
+  const config = astroConfig(opts, { plugins: [watcher, dataDevServer(() => data, opts.base)] });
   const port = await freePort(opts.port ?? 4321, "localhost");
   const server = await dev({ ...config, server: { port, host: "localhost" } });
   return { url: `http://localhost:${port}${opts.base}`, stop: () => server.stop() };

@@ -1,5 +1,6 @@
 // Leaderboard behaviour: column headers sort the rows (numbers as numbers,
 // missing values last), and the compare button counts the ticked runs.
+import { wireCompareForm } from "./compare-form";
 
 function cellValue(row: HTMLTableRowElement, col: number): string | undefined {
   const v = row.cells[col]?.dataset.v;
@@ -29,20 +30,4 @@ for (const table of document.querySelectorAll<HTMLTableElement>("table[data-sort
   }
 }
 
-for (const form of document.querySelectorAll<HTMLFormElement>("form.compare-form")) {
-  const button = form.querySelector<HTMLButtonElement>("[data-compare-button]")!;
-  const count = form.querySelector<HTMLElement>("[data-compare-count]")!;
-  const update = () => {
-    const n = form.querySelectorAll("input[name=ids]:checked").length;
-    button.disabled = n < 2;
-    count.textContent = n < 2 ? "Tick two or more runs to compare them." : `${n} runs selected.`;
-  };
-  form.addEventListener("change", update);
-  form.addEventListener("submit", (event) => {
-    // One shareable parameter, `?ids=a,b,c`, rather than `ids=a&ids=b&ids=c`.
-    event.preventDefault();
-    const ids = [...form.querySelectorAll<HTMLInputElement>("input[name=ids]:checked")].map((i) => i.value);
-    location.href = `${form.action}?ids=${ids.join(",")}`;
-  });
-  update();
-}
+for (const form of document.querySelectorAll<HTMLFormElement>("form.compare-form")) wireCompareForm(form);

@@ -1,0 +1,107 @@
+// The header search box on every page (issue #7): results as you type,
+// grouped by kind, keyboard navigation (↑ ↓ Enter Esc, `/` to focus). The
+// engine and the index load on first use. Each rendered query's latency is
+// kept in `window.__modelregSearch` for the benchmark.
+import { el } from "./dom";
+
+type Client = typeof import("./search-client");
+type Engine = Awaited<ReturnType<Client["openEngine"]>>;
+
+declare global {
+  interface Window {
+    __modelregSearch?: { timings: Array<{ query: string; ms: number }>; ready?: boolean };
+  }
+}
+
+const input = document.querySelector<HTMLInputElement>("#site-search");
+const panel = document.querySelector<HTMLElement>("#search-panel");
+const stats = (window.__modelregSearch = { timings: [] as Array<{ query: string; ms: number }> });
+let loading: Promise<{ client: Client; engine: Engine }> | undefined;
+
+function load(): Promise<{ client: Client; engine: Engine }> {
+  loading ??= import("./search-client").then(async (client) => ({ client, engine: await client.openEngine() }));
+  return loading;
+}
+
+function options(): HTMLElement[] {
+  return panel ? [...panel.querySelectorAll<HTMLElement>("[role=option]")] : [];
+}
+
+function setActive(index: number): void {
+  const all = options();
+  all.forEach((o, i) => o.setAttribute("aria-selected", String(i === index)));
+  const active = all[index];
+  if (active) {
+    input!.setAttribute("aria-activedescendant", active.id);
+    active.scrollIntoView({ block: "nearest" });
+  } else input!.removeAttribute("aria-activedescendant");
+}
+
+function close(): void {
+  if (!panel || !input) return;
+  panel.hidden = true;
+  input.setAttribute("aria-expanded", "false");
+  input.removeAttribute("aria-activedescendant");
+}
+
+async function update(started: number): Promise<void> {
+  const query = input!.value.trim();
+  if (!query) return close();
+  const { client, engine } = await load();
+  const results = await engine.search(query, { limit: 6 });
+  if (input!.value.trim() !== query) return; // a newer keystroke is on its way
+  const groups = client.renderResults(results, { idPrefix: "search-option" });
+  const all = el("a", { class: "search-all", href: `${import.meta.env.BASE_URL}search/?q=${encodeURIComponent(query)}` }, `All results for “${query}” →`);
+  panel!.replaceChildren(...(groups.length ? groups : [el("p", { class: "empty" }, `Nothing matches “${query}”.`)]), all);
+  panel!.hidden = false;
+  panel!.dataset.query = query;
+  input!.setAttribute("aria-expanded", "true");
+  stats.timings.push({ query, ms: performance.now() - started });
+}
+
+// The results page has its own list; there the box only types into it.
+const onResultsPage = document.querySelector("[data-search-results]") !== null;
+
+if (input && panel && !onResultsPage) {
+  input.addEventListener("focus", () => void load().catch(() => undefined));
+  input.addEventListener("input", () => {
+    const started = performance.now();
+    update(started).catch((err) => {
+      panel.replaceChildren(el("p", { class: "notice" }, `Search is unavailable: ${(err as Error).message}`));
+      panel.hidden = false;
+    });
+  });
+  input.addEventListener("keydown", (event) => {
+    const all = options();
+    const current = all.findIndex((o) => o.getAttribute("aria-selected") === "true");
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (panel.hidden || all.length === 0) return;
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      setActive((current + step + all.length) % all.length);
+    } else if (event.key === "Enter" && current >= 0 && !panel.hidden) {
+      event.preventDefault();
+      location.href = all[current].querySelector<HTMLAnchorElement>("a")!.href;
+    } else if (event.key === "Escape") {
+      if (!panel.hidden) close();
+      else input.value = "";
+    }
+  });
+}
+
+if (input) {
+  document.addEventListener("keydown", (event) => {
+    const target = event.target as HTMLElement;
+    if (event.key === "/" && !event.ctrlKey && !event.metaKey && !/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) && !target.isContentEditable) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
+}
+
+if (input && panel) {
+  document.addEventListener("click", (event) => {
+    if (!panel.contains(event.target as Node) && event.target !== input) close();
+  });
+}
