@@ -10,6 +10,7 @@ import { register as generate } from "./commands/generate.ts";
 import { register as importer } from "./commands/import.ts";
 import { register as list } from "./commands/list.ts";
 import { register as promote } from "./commands/promote.ts";
+import { register as report } from "./commands/report.ts";
 import { register as resolve } from "./commands/resolve.ts";
 import { register as show } from "./commands/show.ts";
 import { register as site } from "./commands/site.ts";
@@ -25,7 +26,7 @@ const program = new Command("modelreg")
   .enablePositionalOptions()
   .exitOverride();
 
-for (const register of [add, update, promote, list, show, resolve, diff, validate, generate, site, importer, exporter]) register(program);
+for (const register of [add, update, promote, list, show, resolve, diff, validate, report, generate, site, importer, exporter]) register(program);
 for (const cmd of program.commands) cmd.exitOverride();
 
 function fail(err: unknown): number {
