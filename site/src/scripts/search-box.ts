@@ -75,16 +75,24 @@ if (input && panel && !onResultsPage) {
     const all = options();
     const current = all.findIndex((o) => o.getAttribute("aria-selected") === "true");
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      if (panel.hidden || all.length === 0) return;
       event.preventDefault();
+      if (panel.hidden) {
+        // The list was closed with Esc: the arrow brings it back.
+        if (input.value.trim()) void update(performance.now());
+        return;
+      }
+      if (all.length === 0) return;
       const step = event.key === "ArrowDown" ? 1 : -1;
       setActive((current + step + all.length) % all.length);
     } else if (event.key === "Enter" && current >= 0 && !panel.hidden) {
       event.preventDefault();
       location.href = all[current].querySelector<HTMLAnchorElement>("a")!.href;
     } else if (event.key === "Escape") {
-      if (!panel.hidden) close();
-      else input.value = "";
+      // First Esc closes the list and keeps the text (a search box clears itself on Esc); the second clears it.
+      if (!panel.hidden) {
+        event.preventDefault();
+        close();
+      } else input.value = "";
     }
   });
 }
