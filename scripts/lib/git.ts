@@ -26,8 +26,10 @@ export async function mergeBase(dir: string, ref: string, head = "HEAD"): Promis
       throw new UsageError(`${dir} is not inside a git repository, and comparing with "${ref}" needs one`, "E_NOT_GIT", "Run from a git checkout (without --changed-since, `validate` checks every file).");
     }
     const exists = (r: string) => git.raw(["rev-parse", "--verify", "-q", `${r}^{commit}`]).then((s) => s.trim() !== "", () => false);
-    const missing = (await exists(ref)) ? head : ref;
-    throw new UsageError(`the git ref "${missing}" does not exist here (or shares no history with "${missing === ref ? head : ref}")`, "E_BAD_REF", "Name a branch, tag or commit that exists (`git branch -a`); in CI, fetch the base branch first (`fetch-depth: 0`).");
+    const missing = !(await exists(ref)) ? ref : !(await exists(head)) ? head : undefined;
+    const hint = "Name a branch, tag or commit that exists (`git branch -a`); in CI, fetch the base branch first (`fetch-depth: 0`).";
+    if (missing) throw new UsageError(`the git ref "${missing}" does not exist here`, "E_BAD_REF", hint);
+    throw new UsageError(`"${ref}" and "${head}" share no history`, "E_BAD_REF", hint);
   }
 }
 

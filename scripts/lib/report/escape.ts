@@ -3,8 +3,9 @@
 
 /**
  * For Markdown text (tables included), never at the start of a line: HTML
- * characters as entities, `@` so nobody is mentioned, and every character that
- * opens inline markup (emphasis, code, links, images, cells, math) escaped.
+ * characters as entities, `@` so nobody is mentioned, bare URLs unlinked, and
+ * every character that opens inline markup (emphasis, code, links, images,
+ * cells, math) escaped.
  */
 export function md(text: unknown): string {
   return String(text)
@@ -13,6 +14,9 @@ export function md(text: unknown): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/@/g, "&#64;")
+    // Bare URLs would become links (GFM autolinks): their `:` and `www.` are spelled as references.
+    .replace(/:/g, "&#58;")
+    .replace(/www\./gi, (w) => `${w.slice(0, 3)}&#46;`)
     .replace(/[\\`*_[\]|~!$]/g, "\\$&");
 }
 
