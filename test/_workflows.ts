@@ -1,10 +1,10 @@
 // The workflows as data, and a way to run their `run:` steps exactly as
 // written (issue #8): there is no GitHub here, so the tests run what it would.
-import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml } from "../scripts/lib/yaml.ts";
 import { ROOT, type CliResult } from "./_helpers.ts";
+import { runProcess } from "./_process.ts";
 
 export const WORKFLOWS = join(ROOT, ".github", "workflows");
 
@@ -49,14 +49,6 @@ function expand(value: string, contexts: Record<string, string>): string {
 /** Runs one step's script with bash, in `cwd`, with its env expanded and GITHUB_STEP_SUMMARY set. */
 export function runStep(step: RunStep, opts: { cwd: string; contexts: Record<string, string>; env?: Record<string, string> }): Promise<CliResult> {
   const env = Object.fromEntries(Object.entries(step.env).map(([k, v]) => [k, expand(String(v), opts.contexts)]));
-  return new Promise((resolve, reject) => {
-    // GitHub runs `run:` with `bash -e {0}`.
-    const child = spawn("bash", ["-e", "-c", step.run], { cwd: opts.cwd, env: { ...process.env, NO_COLOR: "1", npm_config_offline: "true", ...opts.env, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  // GitHub runs `run:` with `bash -e {0}`.
+  return runProcess("bash", ["-e", "-c", step.run], { cwd: opts.cwd, env: { npm_config_offline: "true", ...opts.env, ...env } });
 }

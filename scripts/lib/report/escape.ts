@@ -8,12 +8,7 @@
  * cells, math) escaped.
  */
 export function md(text: unknown): string {
-  return String(text)
-    .replace(/[\r\n\t]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/@/g, "&#64;")
+  return entities(text)
     // Bare URLs would become links (GFM autolinks): their `:` and `www.` are spelled as references.
     .replace(/:/g, "&#58;")
     .replace(/www\./gi, (w) => `${w.slice(0, 3)}&#46;`)
@@ -22,14 +17,12 @@ export function md(text: unknown): string {
 
 /** For text inside HTML (`<summary>`), where Markdown is not parsed. */
 export function html(text: unknown): string {
-  return String(text)
-    .replace(/[\r\n\t]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;")
-    .replace(/@/g, "&#64;");
+  return entities(text).replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/** One line, with HTML's special characters and `@` as character references. */
+function entities(text: unknown): string {
+  return String(text).replace(/[\r\n\t]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "&#64;");
 }
 
 /** A code span for text that cannot break out of one (ids, slugs, plain paths); escaped text otherwise. */
