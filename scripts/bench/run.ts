@@ -2,13 +2,14 @@
 // case beside the naive baseline measured in the same run (issue #3). Prints a
 // Markdown table for docs/benchmarks.md; then the site build beside a bare Astro
 // site (issue #6, site.ts). Options: --sizes 1000,10000 to choose sizes;
-// --only validate or --only site to run one part.
+// --only validate or --only site (the site build, then search on the built site) to run one part.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
 import { generateRegistry } from "../lib/generate.ts";
 import { measure, median3, type Sample } from "./sample.ts";
+import { benchSearch, searchReport, type SearchRow } from "./search.ts";
 import { benchSite, siteReport, type SiteResult } from "./site.ts";
 
 function git(dir: string, ...args: string[]): void {
@@ -33,7 +34,8 @@ async function benchSize(size: number, parts: Set<string>): Promise<{ rows: Row[
     git(dir, "init", "-q", "-b", "main");
     git(dir, "add", "-A");
     git(dir, "commit", "-qm", "generated");
-    const site = parts.has("site") ? [await benchSite(size, registry)] : [];
+    // Search is measured on the site the site benchmark built (issue #7).
+    const site = parts.has("site") ? [await benchSite(size, registry, async (out) => void searchRows.push(...(await benchSearch(size, registry, out))))] : [];
     if (!parts.has("validate")) return { rows: [], site };
     const cacheDir = join(dir, ".cache");
     const validate = (...extra: string[]) => measure(["cli", "validate", "--registry", registry, "--format", "json", "--cache-dir", cacheDir, ...extra]);
@@ -102,6 +104,7 @@ if (only !== undefined && only !== "validate" && only !== "site") throw new Erro
 const parts = new Set(only ? [only] : ["validate", "site"]);
 const rows: Row[] = [];
 const siteResults: SiteResult[] = [];
+const searchRows: SearchRow[] = [];
 for (const size of sizes) {
   const result = await benchSize(size, parts);
   rows.push(...result.rows);
@@ -112,4 +115,4 @@ if (parts.has("validate")) {
   process.stdout.write("Wall-clock time of the whole command (process start to exit), as a user or CI sees it; fast cases (warm, incremental, warm list) are the median of three runs; naive = one thread, glob → read → yaml.parse → ajv, no cache (for list: parse every experiment, then filter, sort and cut in memory with the same query code).\n\n");
   process.stdout.write(table(rows) + "\n");
 }
-if (parts.has("site")) process.stdout.write(siteReport(siteResults));
+if (parts.has("site")) process.stdout.write(siteReport(siteResults) + searchReport(searchRows));

@@ -58,7 +58,8 @@ function built(sample: Sample, out: string, pagesDir: string, what: string): Bui
   return { sample, pages: Number(pages[1].replaceAll(",", "")), outputMb: treeBytes(out) / 1e6, largestPageKb: largestPage(pagesDir) / 1024 };
 }
 
-export async function benchSite(size: number, registry: string): Promise<SiteResult> {
+/** Builds and measures; `withSite` gets the built site before it is deleted (the search benchmark runs on it). */
+export async function benchSite(size: number, registry: string, withSite?: (out: string) => Promise<void>): Promise<SiteResult> {
   const dir = mkdtempSync(join(tmpdir(), `modelreg-bench-site-${size}-`));
   try {
     const oursOut = join(dir, "ours");
@@ -66,6 +67,7 @@ export async function benchSite(size: number, registry: string): Promise<SiteRes
     const oursSample = await measure(["cli", "site", "build", "--registry", registry, "--out", oursOut], ENV);
     const ours = built(oursSample, oursOut, join(oursOut, "experiments"), "modelreg site build");
     const phases = /\((loading the registry [^)]*)\)/.exec(oursSample.stdout)?.[1] ?? "not reported";
+    await withSite?.(oursOut);
     rmSync(oursOut, { recursive: true, force: true });
 
     // The dump is written before the timed build, so the baseline is Astro's rendering alone.
