@@ -2,7 +2,7 @@
 // table so the document and the files written by api.ts cannot drift apart
 // unnoticed: test/site-api.test.ts matches every written file to a route here
 // and every route to a written file.
-import { API_VERSION } from "./api.ts";
+import { API_VERSION, SUMMARY_FIELDS } from "./api.ts";
 
 type Shape = "health" | "item" | "page" | "list" | "map";
 type Kind = "project" | "model" | "experiment";
@@ -45,7 +45,8 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 function responseSchema(route: Route): object {
   if (route.shape === "health") return ref("Health");
-  const item = ref(`${route.kind![0].toUpperCase()}${route.kind!.slice(1)}Item`);
+  // Experiment listings carry summaries; everything else carries whole records.
+  const item = ref(route.kind === "experiment" && route.shape === "page" ? "ExperimentSummary" : `${route.kind![0].toUpperCase()}${route.kind!.slice(1)}Item`);
   if (route.shape === "item") return item;
   if (route.shape === "list") return { type: "array", items: item };
   if (route.shape === "map") return { type: "object", additionalProperties: { type: "array", items: item } };
@@ -114,6 +115,23 @@ export function openApiDocument(base: string): object {
         ProjectItem: itemSchema("project"),
         ModelItem: itemSchema("model"),
         ExperimentItem: itemSchema("experiment"),
+        ExperimentSummary: {
+          type: "object",
+          required: ["kind", "id", "project_id", "model_id", "file", "url", "data"],
+          properties: {
+            kind: { const: "experiment" },
+            id: { type: "string" },
+            project_id: { type: "string" },
+            model_id: { type: "string", description: "`project/model`" },
+            file: { type: "string" },
+            url: { type: "string", description: "The whole record: `experiments/id/{experiment_id}.json`" },
+            data: {
+              type: "object",
+              description: `The record's ${SUMMARY_FIELDS.join(", ")}; parameters, datasets, history, code and environment are in the whole record`,
+              properties: Object.fromEntries(SUMMARY_FIELDS.map((k) => [k, { $ref: `schemas/experiment.schema.json#/properties/${k}` }])),
+            },
+          },
+        },
       },
     },
   };
