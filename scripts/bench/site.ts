@@ -6,7 +6,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareBareAstro } from "./bare-astro/prepare.ts";
 import { fileURLToPath } from "node:url";
-import { measure, measureNode, type Sample } from "./sample.ts";
+import { measureNode, type Sample } from "./sample.ts";
 
 export interface SiteRow {
   size: number;
@@ -34,6 +34,9 @@ interface Built {
 
 const ENV = { ASTRO_TELEMETRY_DISABLED: "1" };
 const BARE_BUILD = fileURLToPath(new URL("./bare-astro/build.mjs", import.meta.url));
+const REPORT_RSS = fileURLToPath(new URL("./report-rss.mjs", import.meta.url));
+/** The `modelreg` command as users run it (it drops tsx's hooks before Astro loads). */
+const BIN = fileURLToPath(new URL("../../bin/modelreg.mjs", import.meta.url));
 
 /** Bytes of every file under `dir` (their sizes, not the blocks they take). */
 function treeBytes(dir: string): number {
@@ -64,7 +67,7 @@ export async function benchSite(size: number, registry: string, withSite?: (out:
   try {
     const oursOut = join(dir, "ours");
     process.stderr.write(`[${size}] site build…\n`);
-    const oursSample = await measure(["cli", "site", "build", "--registry", registry, "--out", oursOut], ENV);
+    const oursSample = await measureNode(["--import", REPORT_RSS, BIN, "site", "build", "--registry", registry, "--out", oursOut], ENV);
     const ours = built(oursSample, oursOut, join(oursOut, "experiments"), "modelreg site build");
     const phases = /\((loading the registry [^)]*)\)/.exec(oursSample.stdout)?.[1] ?? "not reported";
     await withSite?.(oursOut);

@@ -56,6 +56,21 @@ export async function loadSite(opts: Pick<SiteOptions, "registry" | "repoUrl" | 
 }
 
 /** The registry is loaded before Astro starts (loading alongside Astro's bundling was slower on two cores: both want the main thread). */
+/**
+ * Drops tsx's loader hooks (registered by bin/modelreg.mjs) once our modules
+ * are loaded: Astro and Vite compile the site's TypeScript themselves, and
+ * every module they load through the hooks costs memory (about double the
+ * peak RSS of a build).
+ */
+function dropTsxHooks(): void {
+  const key = Symbol.for("modelreg.unregisterTsx");
+  const unregister = (globalThis as Record<symbol, unknown>)[key];
+  if (typeof unregister === "function") {
+    (unregister as () => void)();
+    delete (globalThis as Record<symbol, unknown>)[key];
+  }
+}
+
 function handOff(data: SiteData): void {
   (globalThis as Record<symbol, unknown>)[HANDOFF] = { data };
 }
@@ -178,6 +193,7 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
       },
     },
   };
+  dropTsxHooks();
   const { build } = await import("astro");
   const staging = stagingFor(opts.out);
   try {
