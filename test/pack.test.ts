@@ -59,6 +59,10 @@ test("npm pack → npm install the tarball → npx modelreg init, add, validate,
   const build = await npx("site", "build", "--base", "/team-registry/");
   assert.equal(build.code, 0, build.stdout + build.stderr);
   assert.match(readFileSync(join(team, "_site", "index.html"), "utf8"), /Demo project/);
+  // Editors find the schema the new file names: the installed package's.
+  const header = readFileSync(join(team, "registry", "demo", "project.yaml"), "utf8").split("\n")[0];
+  assert.equal(header, "# yaml-language-server: $schema=../../node_modules/modelreg/schemas/project.schema.json");
+  assert.ok(existsSync(join(team, "registry", "demo", "..", "..", "node_modules", "modelreg", "schemas", "project.schema.json")));
   assert.ok(existsSync(join(team, "_site", "api", "v0.1", "experiments", "model-version-id", "demo", "classifier", "1.0.0.json")));
   t.diagnostic(`pack, install, init, add, validate and site build took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });

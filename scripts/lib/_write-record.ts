@@ -44,7 +44,7 @@ function invalid(kind: string, errors: Diagnostic[]): DataError {
 }
 
 export async function writeRecord(o: WriteRecordOptions): Promise<WrittenRecord> {
-  const text = stringifyRecord(o.record, schemaPathFor(o.ref.kind));
+  const text = stringifyRecord(o.record, schemaPathFor(o.ref.kind, o.registry));
   const { diagnostics } = checkFile(o.ref, Buffer.from(text));
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw invalid(o.ref.kind, errors);

@@ -1,4 +1,6 @@
 // Where each kind of file lives (BRIEF.md "Data model"), decided from the path alone.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { EXPERIMENT_ID_PATTERN, SLUG_PATTERN } from "./ids.ts";
 import type { FileRef, Kind } from "./types.ts";
 
@@ -29,9 +31,16 @@ function badSlug(what: string, slug: string): Placement {
   };
 }
 
-export function schemaPathFor(kind: Kind): string {
-  const up = { project: 2, model: 4, experiment: 5 }[kind];
-  return `${"../".repeat(up)}schemas/${kind}.schema.json`;
+/**
+ * The `$schema` path written at the top of a new file, relative to it: the
+ * repository's own `schemas/` beside the registry (this repository), else the
+ * installed package's (`node_modules/modelreg/schemas/`, a team's repository
+ * made by `modelreg init`), so editors find the schema in both.
+ */
+export function schemaPathFor(kind: Kind, registry?: string): string {
+  const up = "../".repeat({ project: 2, model: 4, experiment: 5 }[kind]);
+  const installed = registry !== undefined && !existsSync(join(registry, "..", "schemas")) && existsSync(join(registry, "..", "node_modules", "modelreg", "schemas"));
+  return `${up}${installed ? "node_modules/modelreg/" : ""}schemas/${kind}.schema.json`;
 }
 
 /** Where a registry file of this kind lives, relative to the registry root. */
