@@ -63,6 +63,13 @@ describe("search engine on a generated registry of 1,000 experiments", () => {
     assert.equal(r.groups.model.hits[0].why[0].field, "name");
   });
 
+  test("a word of two characters matches only where a word of the text starts with it", async () => {
+    const r = await engine.search("re", { limit: 50 });
+    const hits = Object.values(r.groups).flatMap((g) => g.hits);
+    assert.ok(hits.length > 0);
+    for (const h of hits) for (const w of h.why) assert.match(w.text, /(^|[^\p{L}\p{N}])re/iu, `${h.title}: ${w.field} "${w.text}"`);
+  });
+
   test("every query word must match: adding a word narrows the results", async () => {
     const one = await engine.search("resnet");
     const two = await engine.search("resnet adamw");

@@ -12,6 +12,9 @@ export const FUSE_OPTIONS = { threshold: 0.34, ignoreLocation: true, ignoreField
 /** Vocabulary items kept per query word: the best ones; a word as common as "s3" matches every URI. */
 const ITEMS_PER_WORD = 400;
 const MAX_WORDS = 6;
+/** Words up to this long match only at the start of a word of the text, and at most SHORT_WORD_ITEMS texts. */
+const SHORT_WORD = 2;
+const SHORT_WORD_ITEMS = 60;
 const ID_WORD = /^[0-9a-hjkmnp-tv-z]{4,26}$/;
 const NO_HIT = 2;
 
@@ -80,10 +83,23 @@ export class SearchEngine {
     return doc < project ? "project" : doc < project + model ? "model" : "experiment";
   }
 
+  /**
+   * The vocabulary items a word matches, best first. A word of one or two
+   * characters (the first keystrokes) matches only where a word of the text
+   * starts with it: as a fuzzy substring it would match most of a large
+   * registry's vocabulary and make that keystroke the slowest of all.
+   */
+  private vocabHits(word: string): FuseResult<string>[] {
+    const found = this.fuse.search(word, { limit: ITEMS_PER_WORD });
+    if (word.length > SHORT_WORD) return found;
+    const start = new RegExp(`(^|[^\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "iu");
+    return found.filter((r) => start.test(this.vocab.t[r.refIndex])).slice(0, SHORT_WORD_ITEMS);
+  }
+
   /** Every document a word matches, with its best score in each field. */
   private async wordHits(word: string): Promise<WordHits> {
     const n = this.manifest.docs;
-    const found = this.fuse.search(word, { limit: ITEMS_PER_WORD });
+    const found = this.vocabHits(word);
     const files = [...new Set(found.map((r) => this.vocab.p[r.refIndex]))];
     const lists = new Map(await Promise.all(files.map(async (f) => [f, await this.cached(this.postings, f, `search/postings/${f}.json`)] as const)));
     const hits: WordHits = { fields: new Map(), touched: [], matches: new Map() };
