@@ -6,6 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import type { Browser } from "playwright-core";
+import { cacheEnv, runCli, tempDir } from "./_helpers.ts";
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
@@ -50,7 +51,6 @@ export async function serveStatic(root: string, base = "/"): Promise<StaticServe
 
 /** Builds a registry's site through the CLI into a temp dir; returns the output directory. */
 export async function buildSiteFor(registry: string, opts: { base?: string; extra?: string[] } = {}): Promise<string> {
-  const { cacheEnv, runCli, tempDir } = await import("./_helpers.ts");
   const out = join(tempDir("modelreg-site-"), "out");
   const r = await runCli(["site", "build", "--registry", registry, "--out", out, ...(opts.base ? ["--base", opts.base] : []), ...(opts.extra ?? [])], { timeoutMs: 300_000, env: cacheEnv() });
   if (r.code !== 0) throw new Error(`site build failed (${r.code}):\n${r.stdout}\n${r.stderr}`);

@@ -2,7 +2,7 @@
 // `api/v0.1/`, written at build time and served by the dev server. Listings are
 // paged so that no file passes 5 MB; each page links the next and previous.
 import type { ExperimentRecord, ModelRecord, ProjectRecord } from "../loader.ts";
-import type { SiteData } from "./view.ts";
+import { groupBy, type SiteData } from "./view.ts";
 
 export const API_VERSION = "v0.1";
 /** Items per listing page; pages also close early at MAX_PAGE_BYTES. */
@@ -68,17 +68,6 @@ function* pages(dir: string, items: Iterable<ApiItem>, base: string): Generator<
     const head = JSON.stringify({ total, page: n, pages: bodies.length, next: n < bodies.length ? url(n + 1) : null, prev: n > 1 ? url(n - 1) : null });
     yield { path: `${dir}/${n}.json`, body: `${head.slice(0, -1)},"items":[${bodies[i].join(",")}]}\n` };
   }
-}
-
-function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }
 
 /** Every file of the API, for a site served under `base` (`/` or `/repo/`). */

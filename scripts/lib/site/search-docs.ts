@@ -84,8 +84,7 @@ export function searchDocs(site: SiteData): SearchDoc[] {
       fields: nonEmpty({ name: [r.data.name], id: [m.key], task: r.data.task ? [r.data.task] : [], tag: [...tagTexts(r.data.tags), ...Object.keys(r.data.aliases ?? {})], param: [...paramKeys], metric: [...metrics], description: words(r.data.description) }),
     });
   }
-  const experiments = [...site.experiments.values()].sort((a, b) => (a.data.created < b.data.created ? 1 : a.data.created > b.data.created ? -1 : a.id < b.id ? 1 : -1));
-  for (const e of experiments) {
+  for (const e of site.newest) {
     const m = site.modelsByKey.get(`${e.project}/${e.model}`);
     const modelName = m?.record.data.name ?? e.model;
     docs.push({

@@ -45,8 +45,8 @@ export interface SiteData {
   experiments: Map<string, ExperimentRecord>;
   /** Experiment id → `[alias, …]` of its model pointing at it. */
   aliasesOf: Map<string, string[]>;
-  /** Newest first, across the registry. */
-  latest: ExperimentRecord[];
+  /** Every experiment, newest first. */
+  newest: ExperimentRecord[];
 }
 
 export const modelKey = (project: string, model: string): string => `${project}/${model}`;
@@ -69,16 +69,22 @@ function resolveAliases(model: ModelRecord, experiments: ExperimentRecord[]): Ma
   return out;
 }
 
-export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta): SiteData {
-  const byModel = new Map<string, ExperimentRecord[]>();
-  const experiments = new Map<string, ExperimentRecord>();
-  for (const e of registry.experiments) {
-    experiments.set(e.id, e);
-    const key = modelKey(e.project, e.model);
-    const list = byModel.get(key);
-    if (list) list.push(e);
-    else byModel.set(key, [e]);
+export function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
   }
+  return out;
+}
+
+export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta): SiteData {
+  const experiments = new Map(registry.experiments.map((e) => [e.id, e]));
+  // One sort: each model's runs come out of it newest first too.
+  const newest = [...registry.experiments].sort(newestFirst);
+  const byModel = groupBy(newest, (e) => modelKey(e.project, e.model));
   const projectsById = new Map<string, ProjectView>();
   for (const p of [...registry.projects].sort((a, b) => a.data.name.localeCompare(b.data.name))) {
     projectsById.set(p.project, { record: p, models: [], experimentCount: 0 });
@@ -90,7 +96,7 @@ export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta): SiteDat
     const project = projectsById.get(m.project);
     if (!project) continue;
     const key = modelKey(m.project, m.model);
-    const runs = (byModel.get(key) ?? []).sort(newestFirst);
+    const runs = byModel.get(key) ?? [];
     const view: ModelView = { key, record: m, project: project.record, primary: primaryMetricOf(m.data, runs), experiments: runs, aliases: resolveAliases(m, runs) };
     for (const [alias, e] of view.aliases) aliasesOf.set(e.id, [...(aliasesOf.get(e.id) ?? []), alias]);
     models.push(view);
@@ -98,6 +104,5 @@ export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta): SiteDat
     project.models.push(view);
     project.experimentCount += runs.length;
   }
-  const latest = [...registry.experiments].sort(newestFirst).slice(0, 20);
-  return { meta, projects: [...projectsById.values()], projectsById, models, modelsByKey, experiments, aliasesOf, latest };
+  return { meta, projects: [...projectsById.values()], projectsById, models, modelsByKey, experiments, aliasesOf, newest };
 }
