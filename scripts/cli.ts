@@ -1,8 +1,8 @@
 // The one place that catches (STYLE.md §6): commands throw typed errors; this
 // file maps them to messages and exit codes. Only internal errors show a stack.
 import { Command, CommanderError } from "commander";
-import { EXIT, ModelregError } from "./lib/errors.ts";
-import { printable } from "./lib/table.ts";
+import { EXIT, ModelregError } from "./lib/core/errors.ts";
+import { printable } from "./lib/core/table.ts";
 import { register as add } from "./commands/add.ts";
 import { register as diff } from "./commands/diff.ts";
 import { register as exporter } from "./commands/export.ts";

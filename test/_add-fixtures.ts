@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseYaml } from "../scripts/lib/yaml.ts";
+import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
 import { runCli, tempDir, writeTree, type CliResult } from "./_helpers.ts";
 
 export const PROJECT = "animal-image-classification";

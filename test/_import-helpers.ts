@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { TestContext } from "node:test";
-import { parseYaml } from "../scripts/lib/yaml.ts";
+import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
 import { FIXTURES, SHARED, cacheEnv, runCli, tempDir, type CliResult } from "./_helpers.ts";
 
 export const IMPORT_FIXTURES = join(FIXTURES, "import");

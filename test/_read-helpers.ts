@@ -3,7 +3,7 @@
 // records in plain TypeScript — independently of the query engine.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRegistry, type ExperimentRecord, type LoadedRegistry } from "../scripts/lib/loader.ts";
+import { loadRegistry, type ExperimentRecord, type LoadedRegistry } from "../scripts/lib/registry/loader.ts";
 import { ROOT, runCli, type CliResult } from "./_helpers.ts";
 
 export const SAMPLE = join(ROOT, "registry");

@@ -2,7 +2,7 @@
 // written (issue #8): there is no GitHub here, so the tests run what it would.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parseYaml } from "../scripts/lib/yaml.ts";
+import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
 import { ROOT, type CliResult } from "./_helpers.ts";
 import { runProcess } from "./_process.ts";
 

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { parseYaml } from "../scripts/lib/yaml.ts";
+import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
 import { tempDir } from "./_helpers.ts";
 import { assertUserError, cli, emptyRegistry, experimentsOf } from "./_import-helpers.ts";
 

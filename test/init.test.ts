@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { TEAM_SCRIPTS } from "../scripts/lib/init.ts";
+import { TEAM_SCRIPTS } from "../scripts/lib/init/init.ts";
 import { ROOT, runCli, tempDir, writeTree } from "./_helpers.ts";
 import { WORKFLOWS } from "./_workflows.ts";
 

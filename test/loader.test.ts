@@ -3,8 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadRegistry } from "../scripts/lib/loader.ts";
-import { validateRegistry } from "../scripts/lib/validate.ts";
+import { loadRegistry } from "../scripts/lib/registry/loader.ts";
+import { validateRegistry } from "../scripts/lib/validate/validate.ts";
 import { ROOT, tempDir } from "./_helpers.ts";
 
 test("loader: the sample registry loads into typed records", async () => {
@@ -49,7 +49,7 @@ test("loader: agrees with the validator, and leaves invalid files out of the rec
 test("loader: many files load the same on all cores as on one", async () => {
   const dir = tempDir();
   const registry = join(dir, "registry");
-  const { generateRegistry } = await import("../scripts/lib/generate.ts");
+  const { generateRegistry } = await import("../scripts/lib/generate/generate.ts");
   await generateRegistry({ out: registry, experiments: 700, seed: 3 });
   const parallel = await loadRegistry({ registry, workers: 2 });
   const single = await loadRegistry({ registry, workers: 1 });

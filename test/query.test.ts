@@ -2,8 +2,8 @@
 // realistic rows, then every syntax error with its column, then sorting.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DataError } from "../scripts/lib/errors.ts";
-import { compareValues, fieldValue, matches, parseFieldKey, parseQuery, QueryError, type QueryRow } from "../scripts/lib/query.ts";
+import { DataError } from "../scripts/lib/core/errors.ts";
+import { compareValues, fieldValue, matches, parseFieldKey, parseQuery, QueryError, type QueryRow } from "../scripts/lib/query/query.ts";
 
 const ROWS: Record<string, QueryRow> = {
   resnet: {

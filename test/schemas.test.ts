@@ -2,8 +2,8 @@
 // has examples, each example validates, and the TypeScript types agree with them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { schemaDocument, schemaErrors, type JsonSchema } from "../scripts/lib/schemas.ts";
-import type { ExperimentData, ModelData, ProjectData } from "../scripts/lib/types.ts";
+import { schemaDocument, schemaErrors, type JsonSchema } from "../scripts/lib/schema/schemas.ts";
+import type { ExperimentData, ModelData, ProjectData } from "../scripts/lib/schema/types.ts";
 
 const KINDS = ["project", "model", "experiment"] as const;
 

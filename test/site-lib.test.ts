@@ -2,7 +2,7 @@
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { loadRegistry } from "../scripts/lib/loader.ts";
+import { loadRegistry } from "../scripts/lib/registry/loader.ts";
 import { chartGeometry, downsample, niceTicks } from "../scripts/lib/site/chart.ts";
 import { formatNumber, inlineCode } from "../scripts/lib/site/format.ts";
 import { leaderboardColumns, leaderboardGroups, leaderboardRows } from "../scripts/lib/site/leaderboard.ts";

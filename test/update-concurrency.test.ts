@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { join } from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { parseYaml } from "../scripts/lib/yaml.ts";
+import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
 import { ROOT } from "./_helpers.ts";
 import { BASELINE, assertValid, experimentFile, sampleCopy } from "./_edit-helpers.ts";
 
@@ -29,7 +29,7 @@ test("update concurrency: a lock held by a killed process goes stale and the nex
   // never lets go: it stands for an `update` killed while writing. (The
   // interval keeps it alive: a child that simply ended would release the lock
   // on its way out, as proper-lockfile does on exit; SIGKILL gives it no chance.)
-  const lockModule = pathToFileURL(join(ROOT, "scripts/lib/lock.ts")).href;
+  const lockModule = pathToFileURL(join(ROOT, "scripts/lib/write/lock.ts")).href;
   const holder = spawn(
     process.execPath,
     ["--import", "tsx", "--input-type=module", "-e", `const { withLock } = await import(${JSON.stringify(lockModule)});

@@ -9,8 +9,8 @@ import { createHash } from "node:crypto";
 import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { checkFile } from "../scripts/lib/check-file.ts";
-import { parseYaml, stringifyRecord } from "../scripts/lib/yaml.ts";
+import { checkFile } from "../scripts/lib/registry/check-file.ts";
+import { parseYaml, stringifyRecord } from "../scripts/lib/yaml/yaml.ts";
 import { FIXTURES, cacheEnv, copyFixture, runCli, type CliResult } from "./_helpers.ts";
 
 const DIR = join(FIXTURES, "validate");

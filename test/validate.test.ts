@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { validateRegistry } from "../scripts/lib/validate.ts";
+import { validateRegistry } from "../scripts/lib/validate/validate.ts";
 import { ROOT, cacheEnv, runCli, tempDir } from "./_helpers.ts";
 
 const SAMPLE = join(ROOT, "registry");

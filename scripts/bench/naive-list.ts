@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fg from "fast-glob";
 import { parse } from "yaml";
-import { compareValues, fieldValue, matches, parseQuery, type QueryRow } from "../lib/query.ts";
-import type { ExperimentData } from "../lib/types.ts";
+import { compareValues, fieldValue, matches, parseQuery, type QueryRow } from "../lib/query/query.ts";
+import type { ExperimentData } from "../lib/schema/types.ts";
 
 export async function naiveList(registry: string, where: string, sortKey: string, limit: number): Promise<QueryRow[]> {
   const query = parseQuery(where);

@@ -1,13 +1,13 @@
 // The naive baseline the benchmark compares against (issue #3): one thread,
 // glob → read → yaml.parse → ajv, no cache. Deliberately the obvious code; it
-// is benchmark-only and the one place outside scripts/lib/yaml.ts that calls
+// is benchmark-only and the one place outside scripts/lib/yaml/yaml.ts that calls
 // the yaml package's parse.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fg from "fast-glob";
 import { parse } from "yaml";
-import { schemaErrors } from "../lib/schemas.ts";
-import type { Kind } from "../lib/types.ts";
+import { schemaErrors } from "../lib/schema/schemas.ts";
+import type { Kind } from "../lib/schema/types.ts";
 
 export async function naiveValidate(registry: string): Promise<{ files: number; invalid: number }> {
   const files = await fg("**/*.yaml", { cwd: registry });

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
-import { generateRegistry } from "../lib/generate.ts";
+import { generateRegistry } from "../lib/generate/generate.ts";
 import { measure, median3, type Sample } from "./sample.ts";
 import { benchSearch, searchReport, type SearchRow } from "./search.ts";
 import { benchSite, siteReport, type SiteResult } from "./site.ts";

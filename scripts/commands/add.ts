@@ -1,10 +1,10 @@
 // `modelreg add project|model|experiment` (issue #4): parse flags, call
-// scripts/lib/add.ts, print the id and path (or the YAML, or JSON).
+// scripts/lib/write/add.ts, print the id and path (or the YAML, or JSON).
 import type { Command } from "commander";
 import { collect } from "./_options.ts";
 import { join } from "node:path";
-import { addExperiment, addModel, addProject, type AddResult } from "../lib/add.ts";
-import { nextCommands } from "../lib/git-branch.ts";
+import { addExperiment, addModel, addProject, type AddResult } from "../lib/write/add.ts";
+import { nextCommands } from "../lib/git/git-branch.ts";
 
 /** Repeatable flags; no default, so help does not print `(default: [])`. */
 

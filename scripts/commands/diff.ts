@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { diffExperiments } from "../lib/diff.ts";
-import { experimentFromRef } from "../lib/experiment-ref.ts";
-import { formatTable, type Cell } from "../lib/table.ts";
+import { diffExperiments } from "../lib/domain/diff.ts";
+import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
+import { formatTable, type Cell } from "../lib/core/table.ts";
 
 export function register(program: Command): void {
   program

@@ -1,7 +1,7 @@
 // `modelreg export hf <ref>` (issue #9): print an experiment's results as a
 // Hugging Face `model-index` block, or write it into a model card.
 import type { Command } from "commander";
-import { modelIndexFor, writeModelIndex } from "../lib/export-hf.ts";
+import { modelIndexFor, writeModelIndex } from "../lib/export/hf.ts";
 
 interface HfFlags {
   registry: string;

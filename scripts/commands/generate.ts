@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { generateRegistry } from "../lib/generate.ts";
+import { generateRegistry } from "../lib/generate/generate.ts";
 
 function count(name: string) {
   return (value: string): number => {

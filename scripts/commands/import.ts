@@ -1,11 +1,11 @@
 // `modelreg import mlflow|dvc|hf` (issue #9): parse flags, call the importer
 // in scripts/lib/import/, print what was created and skipped (text or JSON).
 import type { Command } from "commander";
-import { UsageError } from "../lib/errors.ts";
-import { importDvc } from "../lib/import/dvc.ts";
-import { importHf } from "../lib/import/hf.ts";
-import { importMlflow } from "../lib/import/mlflow.ts";
-import { parseModelFrom } from "../lib/import/mlflow-map.ts";
+import { UsageError } from "../lib/core/errors.ts";
+import { importDvc } from "../lib/import/dvc/index.ts";
+import { importHf } from "../lib/import/hf/index.ts";
+import { importMlflow } from "../lib/import/mlflow/index.ts";
+import { parseModelFrom } from "../lib/import/mlflow/map.ts";
 import type { ImportResult } from "../lib/import/plan.ts";
 import { formatImport, importJson } from "../lib/import/report.ts";
 

@@ -1,6 +1,6 @@
 // `modelreg init [DIR]` (issue #8): scaffold a team's registry repository.
 import type { Command } from "commander";
-import { initRepository } from "../lib/init.ts";
+import { initRepository } from "../lib/init/init.ts";
 
 export function register(program: Command): void {
   program

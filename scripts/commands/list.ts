@@ -1,9 +1,9 @@
 import { Option, type Command } from "commander";
-import { UsageError } from "../lib/errors.ts";
-import { listExperimentRows, parseLimit, type ListOptions } from "../lib/list.ts";
-import { readModels, readProjects } from "../lib/read.ts";
-import { assertModelExists, listExperiments, parseRef } from "../lib/refs.ts";
-import { formatCsv, formatTable, type Cell } from "../lib/table.ts";
+import { UsageError } from "../lib/core/errors.ts";
+import { listExperimentRows, parseLimit, type ListOptions } from "../lib/query/list.ts";
+import { readModels, readProjects } from "../lib/registry/read.ts";
+import { assertModelExists, listExperiments, parseRef } from "../lib/registry/refs.ts";
+import { formatCsv, formatTable, type Cell } from "../lib/core/table.ts";
 
 interface ListFlags extends ListOptions {
   name?: string;

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { promote, type PromoteResult } from "../lib/promote.ts";
+import { promote, type PromoteResult } from "../lib/write/promote.ts";
 
 interface PromoteFlags {
   alias: string;

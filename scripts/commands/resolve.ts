@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { DataError } from "../lib/errors.ts";
-import { experimentFromRef } from "../lib/experiment-ref.ts";
-import { didYouMean } from "../lib/suggest.ts";
-import { printable } from "../lib/table.ts";
+import { DataError } from "../lib/core/errors.ts";
+import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
+import { didYouMean } from "../lib/core/suggest.ts";
+import { printable } from "../lib/core/table.ts";
 
 export function register(program: Command): void {
   program

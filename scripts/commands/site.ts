@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { UsageError } from "../lib/errors.ts";
+import { UsageError } from "../lib/core/errors.ts";
 import { buildSite, devSite, normalizeBase, previewSite } from "../lib/site/build.ts";
 import { plural } from "../lib/site/format.ts";
 

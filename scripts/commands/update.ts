@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { collect } from "./_options.ts";
-import { collectMetrics, collectPairs } from "../lib/inputs.ts";
-import { showValue, updateExperiment, type UpdateResult } from "../lib/update.ts";
+import { collectMetrics, collectPairs } from "../lib/inputs/inputs.ts";
+import { showValue, updateExperiment, type UpdateResult } from "../lib/write/update.ts";
 
 interface UpdateFlags {
   registry: string;

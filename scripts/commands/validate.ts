@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
-import { formatReport, type DiagnosticFormat } from "../lib/format-diagnostics.ts";
-import { validateRegistry } from "../lib/validate.ts";
-import { EXIT } from "../lib/errors.ts";
+import { formatReport, type DiagnosticFormat } from "../lib/validate/format-diagnostics.ts";
+import { validateRegistry } from "../lib/validate/validate.ts";
+import { EXIT } from "../lib/core/errors.ts";
 
 interface ValidateFlags {
   registry: string;

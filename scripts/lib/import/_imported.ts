@@ -2,9 +2,9 @@
 // their `source` (system + id), so re-running an import adds nothing new.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { listDir, listExperiments, type ExperimentLocation } from "../refs.ts";
-import type { ExperimentData } from "../types.ts";
-import { parseYaml } from "../yaml.ts";
+import { listDir, listExperiments, type ExperimentLocation } from "../registry/refs.ts";
+import type { ExperimentData } from "../schema/types.ts";
+import { parseYaml } from "../yaml/yaml.ts";
 import type { SourceSystem } from "./types.ts";
 
 export interface Imported extends ExperimentLocation {

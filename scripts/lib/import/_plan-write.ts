@@ -4,13 +4,13 @@
 // already made are undone, so an import leaves all of its files or none.
 import { readFileSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { checkFile } from "../check-file.ts";
-import { DataError } from "../errors.ts";
-import { schemaPathFor } from "../layout.ts";
-import { schemaDocument } from "../schemas.ts";
-import type { Diagnostic, FileRef, Kind } from "../types.ts";
-import { createFileExclusive, replaceFile } from "../write.ts";
-import { stringifyRecord } from "../yaml.ts";
+import { checkFile } from "../registry/check-file.ts";
+import { DataError } from "../core/errors.ts";
+import { schemaPathFor } from "../core/layout.ts";
+import { schemaDocument } from "../schema/schemas.ts";
+import type { Diagnostic, FileRef, Kind } from "../schema/types.ts";
+import { createFileExclusive, replaceFile } from "../write/write.ts";
+import { stringifyRecord } from "../yaml/yaml.ts";
 import type { SourceProblem } from "./types.ts";
 
 export interface Pending {

@@ -2,7 +2,7 @@
 // metrics files, `dvc exp show --json` output) through the one YAML module;
 // a broken file becomes a problem at file:line:col instead of an exception.
 import { existsSync, readFileSync } from "node:fs";
-import { parseYaml } from "../yaml.ts";
+import { parseYaml } from "../yaml/yaml.ts";
 import type { SourceProblem } from "./types.ts";
 
 export function readSourceData(file: string, what: string, problems: SourceProblem[]): unknown {

@@ -4,15 +4,15 @@
 // written under the registry lock — or, on any failure, none.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertProjectNameFree } from "../add.ts";
-import { loadValidators, mapAt, openForEdit, render, setScalar, valueAt } from "../edit.ts";
-import { UsageError } from "../errors.ts";
-import { SLUG_PATTERN } from "../ids.ts";
-import { filePathFor, slugify } from "../layout.ts";
-import { assertRegistryDir } from "../listing.ts";
-import { withLock } from "../lock.ts";
-import { experimentsWithVersion } from "../refs.ts";
-import type { Kind } from "../types.ts";
+import { assertProjectNameFree } from "../write/add.ts";
+import { loadValidators, mapAt, openForEdit, render, setScalar, valueAt } from "../yaml/edit.ts";
+import { UsageError } from "../core/errors.ts";
+import { SLUG_PATTERN } from "../core/ids.ts";
+import { filePathFor, slugify } from "../core/layout.ts";
+import { assertRegistryDir } from "../registry/listing.ts";
+import { withLock } from "../write/lock.ts";
+import { experimentsWithVersion } from "../registry/refs.ts";
+import type { Kind } from "../schema/types.ts";
 import { errorsIn, invalidRecords, sourceProblems, writeAll, type Pending } from "./_plan-write.ts";
 import { importedBySource, type Imported } from "./_imported.ts";
 import { isoSeconds, type ImportPlan, type PlannedExperiment, type Skip } from "./types.ts";

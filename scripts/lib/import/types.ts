@@ -1,6 +1,6 @@
 // What every importer (issue #9) hands the planner: the records it would
 // write, what it left out and why, and the source files it could not read.
-import type { ExperimentData, ModelData } from "../types.ts";
+import type { ExperimentData, ModelData } from "../schema/types.ts";
 
 export type SourceSystem = NonNullable<ExperimentData["source"]>["system"];
 

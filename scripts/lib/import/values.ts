@@ -2,7 +2,7 @@
 // a reason to leave them out. A registry never gets an invalid record: NaN,
 // `???`, `NA` and empty metrics are skipped and reported, `15.037146%` is read
 // as 15.037146 and the report says so (issue #9).
-import { parseYaml } from "../yaml.ts";
+import { parseYaml } from "../yaml/yaml.ts";
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const NON_FINITE = /^[-+]?(nan|inf|infinity|\.nan|\.inf)$/i;

@@ -4,14 +4,14 @@
 // whole registry, and returns data; the command formats it.
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { readAt } from "../git-blobs.ts";
-import { changedFiles, commitOf, filesAt, mergeBase, type ChangedFile } from "../git.ts";
-import { place } from "../layout.ts";
-import { assertRegistryDir } from "../listing.ts";
-import type { ExperimentRecord } from "../loader.ts";
+import { readAt } from "../git/git-blobs.ts";
+import { changedFiles, commitOf, filesAt, mergeBase, type ChangedFile } from "../git/git.ts";
+import { place } from "../core/layout.ts";
+import { assertRegistryDir } from "../registry/listing.ts";
+import type { ExperimentRecord } from "../registry/loader.ts";
 import { buildSiteData, type ModelView, type SiteData } from "../site/view.ts";
-import type { Diagnostic } from "../types.ts";
-import { validateRegistry } from "../validate.ts";
+import type { Diagnostic } from "../schema/types.ts";
+import { validateRegistry } from "../validate/validate.ts";
 import { bestComparable, compare, delta, parameterChanges, runRef } from "./compare.ts";
 import { snapshotOf } from "./snapshot.ts";
 import type { AliasEntry, DeletedEntry, ExperimentEntry, ModelEntry, ProjectEntry, ReportData } from "./types.ts";

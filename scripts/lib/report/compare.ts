@@ -2,8 +2,8 @@
 // metric against the production run and the best run on the same test data,
 // and its parameters against production. Ranking, grouping and the diff are
 // the site's and `modelreg diff`'s own (metrics.ts, leaderboard.ts, diff.ts).
-import { diffExperiments } from "../diff.ts";
-import type { ExperimentRecord } from "../loader.ts";
+import { diffExperiments } from "../domain/diff.ts";
+import type { ExperimentRecord } from "../registry/loader.ts";
 import { leaderboardGroups } from "../site/leaderboard.ts";
 import { bestRun } from "../site/metrics.ts";
 import type { ModelView } from "../site/view.ts";

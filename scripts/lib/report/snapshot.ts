@@ -2,11 +2,11 @@
 // tree), from file contents, checked exactly as `validate` checks each file.
 // The report compares two of them with the site's own shaping (view.ts).
 import { join } from "node:path";
-import { checkFile } from "../check-file.ts";
-import { place } from "../layout.ts";
-import type { ExperimentRecord, LoadedRegistry, ModelRecord, ProjectRecord } from "../loader.ts";
-import type { Diagnostic, ExperimentData, ModelData, ProjectData } from "../types.ts";
-import { locate, parseYaml } from "../yaml.ts";
+import { checkFile } from "../registry/check-file.ts";
+import { place } from "../core/layout.ts";
+import type { ExperimentRecord, LoadedRegistry, ModelRecord, ProjectRecord } from "../registry/loader.ts";
+import type { Diagnostic, ExperimentData, ModelData, ProjectData } from "../schema/types.ts";
+import { locate, parseYaml } from "../yaml/yaml.ts";
 
 export interface Snapshot {
   loaded: LoadedRegistry;

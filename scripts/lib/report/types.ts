@@ -1,6 +1,6 @@
 // The shape of `modelreg report` (issue #8): what a reviewer needs about one
 // change to a registry. `--format json` prints exactly this.
-import type { Diagnostic } from "../types.ts";
+import type { Diagnostic } from "../schema/types.ts";
 
 export type Goal = "maximize" | "minimize";
 

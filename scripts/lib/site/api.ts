@@ -1,7 +1,7 @@
 // The static JSON API (issue #6): the seed's GET endpoints as files under
 // `api/v0.1/`, written at build time and served by the dev server. Listings are
 // paged so that no file passes 5 MB; each page links the next and previous.
-import type { ExperimentRecord, ModelRecord, ProjectRecord } from "../loader.ts";
+import type { ExperimentRecord, ModelRecord, ProjectRecord } from "../registry/loader.ts";
 import { groupBy, type SiteData } from "./view.ts";
 
 export const API_VERSION = "v0.1";

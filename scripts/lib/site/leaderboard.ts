@@ -2,8 +2,8 @@
 // test dataset, so only runs measured on the same data are ranked together,
 // ranked by the primary metric, paged so no page grows with the registry.
 import { createHash } from "node:crypto";
-import { flatten } from "../diff.ts";
-import type { ExperimentRecord } from "../loader.ts";
+import { flatten } from "../domain/diff.ts";
+import type { ExperimentRecord } from "../registry/loader.ts";
 import { downsample, type Point, type Series } from "./chart.ts";
 import { compareByMetric, goalFor } from "./metrics.ts";
 import type { ModelView } from "./view.ts";

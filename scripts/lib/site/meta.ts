@@ -4,7 +4,7 @@
 // the `origin` remote, credentials stripped.
 import { relative } from "node:path";
 import { simpleGit } from "simple-git";
-import { stripCredentials } from "../provenance.ts";
+import { stripCredentials } from "../git/provenance.ts";
 import { repoWebUrl } from "./links.ts";
 import type { SiteMeta } from "./view.ts";
 

@@ -1,8 +1,8 @@
 // Which metric ranks a model's runs and which value of it is best. A model
 // names its primary metric; when it does not, the metric most of its runs
 // report is used, and its goal guessed from the name (losses and errors go down).
-import type { ExperimentRecord } from "../loader.ts";
-import type { ModelData } from "../types.ts";
+import type { ExperimentRecord } from "../registry/loader.ts";
+import type { ModelData } from "../schema/types.ts";
 
 export interface PrimaryMetric {
   name: string;

@@ -1,8 +1,8 @@
 // What search finds (issue #7): one document per project, model and
 // experiment, each a set of fields holding the texts a person would type.
 // Experiments are ordered newest first, so among equal scores the newest wins.
-import { flatten } from "../diff.ts";
-import type { ExperimentRecord } from "../loader.ts";
+import { flatten } from "../domain/diff.ts";
+import type { ExperimentRecord } from "../registry/loader.ts";
 import type { SiteData } from "./view.ts";
 
 /** Searchable fields and their weights: a model's name beats a word in a description. */

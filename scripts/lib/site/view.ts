@@ -3,7 +3,7 @@
 // of every model, and which aliases point at which experiment. Pages never
 // walk the whole registry (withastro/astro#16297: getCollection per page is
 // the bottleneck at 100k entries).
-import type { ExperimentRecord, LoadedRegistry, ModelRecord, ProjectRecord } from "../loader.ts";
+import type { ExperimentRecord, LoadedRegistry, ModelRecord, ProjectRecord } from "../registry/loader.ts";
 import { primaryMetricOf, type PrimaryMetric } from "./metrics.ts";
 
 export interface SiteMeta {

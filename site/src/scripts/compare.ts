@@ -1,12 +1,12 @@
 // The compare page: ids from the URL, experiments from the JSON API, the
-// shared diff (scripts/lib/diff.ts) rendered as tables, metrics with the best
+// shared diff (scripts/lib/domain/diff.ts) rendered as tables, metrics with the best
 // marked, history curves overlaid.
-import { diffExperiments, type DiffRow, type DiffSection } from "../../../scripts/lib/diff";
+import { diffExperiments, type DiffRow, type DiffSection } from "../../../scripts/lib/domain/diff";
 import { chartGeometry, downsample, type ChartGeometry } from "../../../scripts/lib/site/chart";
 import { formatValue } from "../../../scripts/lib/site/format";
 import { goalFor } from "../../../scripts/lib/site/metrics";
 import type { ApiItem } from "../../../scripts/lib/site/api";
-import type { ExperimentData, ModelData } from "../../../scripts/lib/types";
+import type { ExperimentData, ModelData } from "../../../scripts/lib/schema/types";
 import { el, svg } from "./dom";
 
 const BASE = import.meta.env.BASE_URL;

@@ -1,0 +1,7 @@
+// Worker threads do not inherit the parent's module hooks
+// (https://github.com/privatenumber/tsx/issues/354), so each one loads tsx
+// itself, then the TypeScript module named by startWorker (see _threads.ts).
+import { register } from "tsx/esm/api";
+
+register();
+await import(process.argv[2]);

@@ -1,0 +1,11 @@
+// Worker thread for generate.ts: writes one slice of the experiments. It plans
+// the registry again from the same options (cheap and deterministic) instead
+// of receiving the plan, so only the options cross the thread boundary.
+import { parentPort, workerData } from "node:worker_threads";
+import { writeExperiments, type GenerateOptions } from "./generate.ts";
+import { planRegistry } from "./_plan.ts";
+
+export interface Slice { opts: GenerateOptions; from: number; to: number }
+
+const { opts, from, to } = workerData as Slice;
+parentPort?.postMessage(writeExperiments(opts.out, planRegistry(opts), from, to));
