@@ -1,8 +1,6 @@
 // The one place that catches (STYLE.md §6): commands throw typed errors; this
 // file maps them to messages and exit codes. Only internal errors show a stack.
 import { Command, CommanderError } from "commander";
-import { EXIT, ModelregError } from "./lib/core/errors.ts";
-import { printable } from "./lib/core/table.ts";
 import { register as add } from "./commands/add.ts";
 import { register as diff } from "./commands/diff.ts";
 import { register as exporter } from "./commands/export.ts";
@@ -17,6 +15,8 @@ import { register as show } from "./commands/show.ts";
 import { register as site } from "./commands/site.ts";
 import { register as update } from "./commands/update.ts";
 import { register as validate } from "./commands/validate.ts";
+import { EXIT, ModelregError } from "./lib/core/errors.ts";
+import { printable } from "./lib/core/table.ts";
 
 const program = new Command("modelreg")
   .description("a model and experiment registry that lives in a Git repository")

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
-import { runCli, tempDir, writeTree, type CliResult } from "./_helpers.ts";
+import { type CliResult, runCli, tempDir, writeTree } from "./_helpers.ts";
 
 export const PROJECT = "animal-image-classification";
 export const MODEL = "resnet50";
@@ -60,7 +60,11 @@ export function add(args: string[], opts: { cwd?: string; env?: Record<string, s
 /** The experiment files of the model, by name. */
 export function experimentFiles(registry: string): string[] {
   const dir = join(registry, MODEL_DIR, "experiments");
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".yaml"))
+        .sort()
+    : [];
 }
 
 export function readRecord(path: string): { text: string; value: Record<string, any> } {

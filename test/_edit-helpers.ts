@@ -2,9 +2,9 @@
 // promote): a private copy of the sample registry, and ways to see exactly
 // what changed in it.
 import assert from "node:assert/strict";
-import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, cacheEnv, runCli, tempDir, type CliResult } from "./_helpers.ts";
+import { type CliResult, cacheEnv, ROOT, runCli, tempDir } from "./_helpers.ts";
 
 export const RESNET = "animal-image-classification/resnet50";
 /** An unversioned resnet50 experiment whose tags end the file. */

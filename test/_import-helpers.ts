@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node
 import { join, relative } from "node:path";
 import type { TestContext } from "node:test";
 import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
-import { FIXTURES, SHARED, cacheEnv, runCli, tempDir, type CliResult } from "./_helpers.ts";
+import { type CliResult, cacheEnv, FIXTURES, runCli, SHARED, tempDir } from "./_helpers.ts";
 
 export const IMPORT_FIXTURES = join(FIXTURES, "import");
 export const ACCEPTANCE = join(SHARED, "acceptance");
@@ -90,7 +90,11 @@ export function acceptance(t: TestContext, sub: string): string | undefined {
 }
 
 /** The `--format json` report of an import. */
-export function report(r: CliResult): { written: Array<{ kind: string; id: string; file: string; action: string }>; skipped: Array<{ what: string; why: string }>; notes: string[] } {
+export function report(r: CliResult): {
+  written: Array<{ kind: string; id: string; file: string; action: string }>;
+  skipped: Array<{ what: string; why: string }>;
+  notes: string[];
+} {
   assert.equal(r.code, 0, r.stderr);
   return JSON.parse(r.stdout);
 }

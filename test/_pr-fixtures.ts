@@ -2,7 +2,7 @@
 // `modelreg init`, with this checkout standing in for the installed package
 // (as `npm install` would link it), holding the sample's ResNet-50 model.
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { git } from "./_add-fixtures.ts";
 import { ROOT, runCli, tempDir } from "./_helpers.ts";
@@ -46,13 +46,18 @@ export async function teamRepo(): Promise<string> {
 }
 
 /** Writes a new experiment made from an existing one: new id, version, metric and learning rate. */
-export function deriveExperiment(dir: string, from: string, id: string, change: { version?: string; accuracy: number; lr?: number; parameters?: string }): string {
+export function deriveExperiment(
+  dir: string,
+  from: string,
+  id: string,
+  change: { version?: string; accuracy: number; lr?: number; parameters?: string },
+): string {
   let text = readFileSync(join(dir, EXPERIMENTS, `${from}.yaml`), "utf8")
     .replace(`id: ${from}`, `id: ${id}`)
     .replace(/^version: .*\n/m, "")
-    .replace(/^  accuracy: .*$/m, `  accuracy: ${change.accuracy}`);
+    .replace(/^ {2}accuracy: .*$/m, `  accuracy: ${change.accuracy}`);
   if (change.version) text = text.replace(/^(id: .*\n)/m, `$1version: ${change.version}\n`);
-  if (change.lr !== undefined) text = text.replace(/^    lr: .*$/m, `    lr: ${change.lr}`);
+  if (change.lr !== undefined) text = text.replace(/^ {4}lr: .*$/m, `    lr: ${change.lr}`);
   if (change.parameters) text = text.replace(/^parameters:\n/m, `parameters:\n${change.parameters}`);
   const file = `${EXPERIMENTS}/${id}.yaml`;
   writeFileSync(join(dir, file), text);
@@ -61,7 +66,7 @@ export function deriveExperiment(dir: string, from: string, id: string, change: 
 
 export function setMetric(dir: string, id: string, accuracy: number): void {
   const path = join(dir, EXPERIMENTS, `${id}.yaml`);
-  writeFileSync(path, readFileSync(path, "utf8").replace(/^  accuracy: .*$/m, `  accuracy: ${accuracy}`));
+  writeFileSync(path, readFileSync(path, "utf8").replace(/^ {2}accuracy: .*$/m, `  accuracy: ${accuracy}`));
 }
 
 export function setAlias(dir: string, alias: string, target: string): void {

@@ -3,8 +3,8 @@
 // records in plain TypeScript — independently of the query engine.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadRegistry, type ExperimentRecord, type LoadedRegistry } from "../scripts/lib/registry/loader.ts";
-import { ROOT, runCli, type CliResult } from "./_helpers.ts";
+import { type ExperimentRecord, type LoadedRegistry, loadRegistry } from "../scripts/lib/registry/loader.ts";
+import { type CliResult, ROOT, runCli } from "./_helpers.ts";
 
 export const SAMPLE = join(ROOT, "registry");
 export type Exp = ExperimentRecord;

@@ -1,9 +1,9 @@
 // The workflows as data, and a way to run their `run:` steps exactly as
 // written (issue #8): there is no GitHub here, so the tests run what it would.
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
-import { ROOT, type CliResult } from "./_helpers.ts";
+import { type CliResult, ROOT } from "./_helpers.ts";
 import { runProcess } from "./_process.ts";
 
 export const WORKFLOWS = join(ROOT, ".github", "workflows");
@@ -18,10 +18,17 @@ export interface RunStep {
 }
 
 type Step = { name?: string; if?: string; run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
-export type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; concurrency?: { group: string; "cancel-in-progress": unknown }; jobs: Record<string, { steps: Step[]; permissions?: Record<string, string>; container?: string; environment?: unknown }> };
+export type Workflow = {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string; "cancel-in-progress": unknown };
+  jobs: Record<string, { steps: Step[]; permissions?: Record<string, string>; container?: string; environment?: unknown }>;
+};
 
 export function workflowFiles(): string[] {
-  return readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort();
+  return readdirSync(WORKFLOWS)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
 }
 
 export function readWorkflow(file: string): Workflow {

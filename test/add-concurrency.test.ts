@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
-import { MODEL_DIR, REF, add, assertValid, experimentFiles, readRecord, registryIn, scratch } from "./_add-fixtures.ts";
+import { add, assertValid, experimentFiles, MODEL_DIR, REF, readRecord, registryIn, scratch } from "./_add-fixtures.ts";
 
 const JOBS = 50;
 /** Fifty Node processes on a small CI runner take a while to start; a hang still fails the test. */
@@ -12,7 +12,9 @@ const TIMEOUT_MS = 300_000;
 
 test(`${JOBS} parallel adds on one model write ${JOBS} valid files with distinct ids`, async () => {
   const registry = registryIn(scratch());
-  const runs = await Promise.all(Array.from({ length: JOBS }, (_, i) => add(["experiment", REF, "--registry", registry, "--metric", `job=${i}`, "--json"], { timeoutMs: TIMEOUT_MS })));
+  const runs = await Promise.all(
+    Array.from({ length: JOBS }, (_, i) => add(["experiment", REF, "--registry", registry, "--metric", `job=${i}`, "--json"], { timeoutMs: TIMEOUT_MS })),
+  );
   for (const r of runs) assert.equal(r.code, 0, r.stderr);
   const files = experimentFiles(registry);
   assert.equal(files.length, JOBS);
@@ -20,13 +22,18 @@ test(`${JOBS} parallel adds on one model write ${JOBS} valid files with distinct
   assert.equal(ids.size, JOBS);
   assert.deepEqual([...ids].map((id) => `${id}.yaml`).sort(), files);
   const jobs = files.map((f) => readRecord(join(registry, MODEL_DIR, "experiments", f)).value.evaluations.job as number);
-  assert.deepEqual(jobs.sort((a, b) => a - b), Array.from({ length: JOBS }, (_, i) => i));
+  assert.deepEqual(
+    jobs.sort((a, b) => a - b),
+    Array.from({ length: JOBS }, (_, i) => i),
+  );
   await assertValid(registry);
 });
 
 test(`${JOBS} parallel adds asking for one version: one wins, ${JOBS - 1} fail and write nothing`, async () => {
   const registry = registryIn(scratch());
-  const runs = await Promise.all(Array.from({ length: JOBS }, () => add(["experiment", REF, "--registry", registry, "--version", "1.4.0", "--json"], { timeoutMs: TIMEOUT_MS })));
+  const runs = await Promise.all(
+    Array.from({ length: JOBS }, () => add(["experiment", REF, "--registry", registry, "--version", "1.4.0", "--json"], { timeoutMs: TIMEOUT_MS })),
+  );
   const won = runs.filter((r) => r.code === 0);
   const lost = runs.filter((r) => r.code !== 0);
   assert.equal(won.length, 1, runs.map((r) => r.stderr).join(""));

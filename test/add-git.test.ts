@@ -6,8 +6,21 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import {
+  add,
+  assertUserError,
+  assertValid,
+  experimentFiles,
+  GIT_ENV,
+  git,
+  gitRepo,
+  MODEL_DIR,
+  onlyExperiment,
+  REF,
+  registryIn,
+  scratch,
+} from "./_add-fixtures.ts";
 import { ROOT, writeTree } from "./_helpers.ts";
-import { GIT_ENV, MODEL_DIR, REF, add, assertUserError, assertValid, experimentFiles, git, gitRepo, onlyExperiment, registryIn, scratch } from "./_add-fixtures.ts";
 
 const REMOTE = "https://user:token@example.com/acme/repo.git";
 
@@ -35,7 +48,12 @@ describe("add experiment: code provenance", () => {
     writeFileSync(join(code, "train.py"), "print('changed')\n");
     const dirty = await add(["experiment", REF, "--registry", registry, "--code-dir", code, "--json"], { env });
     assert.equal(dirty.code, 0, dirty.stderr);
-    assert.deepEqual(JSON.parse(dirty.stdout).record.code, { repo: "https://example.com/acme/repo.git", commit: head, branch: "feature/lr-sweep", dirty: true });
+    assert.deepEqual(JSON.parse(dirty.stdout).record.code, {
+      repo: "https://example.com/acme/repo.git",
+      commit: head,
+      branch: "feature/lr-sweep",
+      dirty: true,
+    });
     assert.ok(!dirty.stdout.includes("token"));
     await assertValid(registry);
   });
@@ -74,7 +92,10 @@ describe("add --git-branch", () => {
     const registry = registryIn(repo);
     gitRepo(repo, REMOTE);
     // Work in progress the command must not sweep into its commit or disturb.
-    writeTree(repo, { "wip.txt": "untracked\n", [`registry/${MODEL_DIR}/model.yaml`]: `${readFileSync(join(registry, MODEL_DIR, "model.yaml"), "utf8")}task: image-classification\n` });
+    writeTree(repo, {
+      "wip.txt": "untracked\n",
+      [`registry/${MODEL_DIR}/model.yaml`]: `${readFileSync(join(registry, MODEL_DIR, "model.yaml"), "utf8")}task: image-classification\n`,
+    });
     git(repo, "add", "wip.txt");
     const before = checkoutState(repo);
 
@@ -95,7 +116,10 @@ describe("add --git-branch", () => {
 
     assert.ok(r.stdout.includes(path), r.stdout);
     assert.match(r.stdout, /^ {2}git push -u origin modelreg\/run-42$/m);
-    assert.match(r.stdout, /^ {2}gh pr create --head modelreg\/run-42 --title 'Add experiment [0-9a-z]{26} \(version 2\.0\.0\) to animal-image-classification\/resnet50' --body .+$/m);
+    assert.match(
+      r.stdout,
+      /^ {2}gh pr create --head modelreg\/run-42 --title 'Add experiment [0-9a-z]{26} \(version 2\.0\.0\) to animal-image-classification\/resnet50' --body .+$/m,
+    );
 
     // The branch checks out to a valid registry.
     const clone = scratch();
@@ -146,7 +170,11 @@ describe("the README's Python example", () => {
     mkdirSync(join(repo, "node_modules", ".bin"), { recursive: true });
     symlinkSync(ROOT, join(repo, "node_modules", "modelreg"));
     symlinkSync(join("..", "modelreg", "bin", "modelreg.mjs"), join(repo, "node_modules", ".bin", "modelreg"));
-    const out = execFileSync("python3", ["train.py"], { cwd: repo, env: { ...process.env, ...GIT_ENV, npm_config_offline: "true", NO_COLOR: "1" }, encoding: "utf8" });
+    const out = execFileSync("python3", ["train.py"], {
+      cwd: repo,
+      env: { ...process.env, ...GIT_ENV, npm_config_offline: "true", NO_COLOR: "1" },
+      encoding: "utf8",
+    });
     const { value } = onlyExperiment(join(repo, "registry"));
     assert.ok(out.includes(`added experiment ${value.id.slice(0, 12)}`), out);
     assert.deepEqual(value.parameters, { train: { lr: 0.001, epochs: 5 } });

@@ -4,11 +4,24 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, truncateSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, truncateSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import {
+  add,
+  assertUserError,
+  assertValid,
+  experimentFiles,
+  MODEL,
+  MODEL_DIR,
+  onlyExperiment,
+  PROJECT,
+  REF,
+  readRecord,
+  registryIn,
+  scratch,
+} from "./_add-fixtures.ts";
 import { BIN, SHARED, writeTree } from "./_helpers.ts";
-import { MODEL, MODEL_DIR, PROJECT, REF, add, scratch, assertUserError, assertValid, experimentFiles, onlyExperiment, readRecord, registryIn } from "./_add-fixtures.ts";
 
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
@@ -16,7 +29,10 @@ describe("add project and add model", () => {
   test("add project writes project.yaml with the schema line, Unicode name, owners, and validates", async () => {
     const root = scratch();
     writeTree(root, { "registry/.gitkeep": "" });
-    const r = await add(["project", "churn", "--registry", "registry", "--name", "이탈 예측", "--description", "Who leaves.", "--owner", "@jiwoo", "--owner", "@ml/team"], { cwd: root });
+    const r = await add(
+      ["project", "churn", "--registry", "registry", "--name", "이탈 예측", "--description", "Who leaves.", "--owner", "@jiwoo", "--owner", "@ml/team"],
+      { cwd: root },
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, `added project churn  ${join("registry", "churn", "project.yaml")}\n`);
     const { text, value } = readRecord(join(root, "registry/churn/project.yaml"));
@@ -29,7 +45,12 @@ describe("add project and add model", () => {
   test("add project refuses a bad slug (with a suggestion), an existing project and a taken name", async () => {
     const root = scratch();
     const registry = registryIn(root);
-    assertUserError(await add(["project", "My Project", "--registry", registry, "--name", "x"]), 2, '"My Project" is not a valid project slug', 'Use "my-project"');
+    assertUserError(
+      await add(["project", "My Project", "--registry", registry, "--name", "x"]),
+      2,
+      '"My Project" is not a valid project slug',
+      'Use "my-project"',
+    );
     assertUserError(await add(["project", PROJECT, "--registry", registry, "--name", "x"]), 1, "already exists");
     assertUserError(await add(["project", "other", "--registry", registry, "--name", "동물 이미지 분류"]), 1, "already used by");
     assert.deepEqual(readdirSync(registry), [PROJECT]);
@@ -38,7 +59,20 @@ describe("add project and add model", () => {
   test("add model writes model.yaml with task and primary metric; its project must exist", async () => {
     const root = scratch();
     const registry = registryIn(root);
-    const r = await add(["model", `${PROJECT}/vit-small`, "--registry", registry, "--name", "ViT-S/16", "--task", "image-classification", "--primary-metric", "top1:maximize", "--description", "Small ViT."]);
+    const r = await add([
+      "model",
+      `${PROJECT}/vit-small`,
+      "--registry",
+      registry,
+      "--name",
+      "ViT-S/16",
+      "--task",
+      "image-classification",
+      "--primary-metric",
+      "top1:maximize",
+      "--description",
+      "Small ViT.",
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, new RegExp(`^added model ${PROJECT}/vit-small  .*model\\.yaml\\n$`));
     const { text, value } = readRecord(join(registry, PROJECT, "models/vit-small/model.yaml"));
@@ -48,8 +82,17 @@ describe("add project and add model", () => {
     assert.equal(value.description, "Small ViT.");
     await assertValid(registry);
 
-    assertUserError(await add(["model", "animal-image-clasification/x", "--registry", registry, "--name", "X"]), 1, 'there is no project "animal-image-clasification"', `Did you mean "${PROJECT}"?`);
-    assertUserError(await add(["model", `${PROJECT}/y`, "--registry", registry, "--name", "Y", "--primary-metric", "accuracy"]), 2, "name:maximize or name:minimize");
+    assertUserError(
+      await add(["model", "animal-image-clasification/x", "--registry", registry, "--name", "X"]),
+      1,
+      'there is no project "animal-image-clasification"',
+      `Did you mean "${PROJECT}"?`,
+    );
+    assertUserError(
+      await add(["model", `${PROJECT}/y`, "--registry", registry, "--name", "Y", "--primary-metric", "accuracy"]),
+      2,
+      "name:maximize or name:minimize",
+    );
     assertUserError(await add(["model", `${PROJECT}/Bad_Name`, "--registry", registry, "--name", "Y"]), 2, 'Use "bad-name"');
     assert.deepEqual(readdirSync(join(registry, PROJECT, "models")).sort(), [MODEL, "vit-small"]);
   });
@@ -76,16 +119,55 @@ describe("add experiment", () => {
       "data/test/nested/part-1.csv": "id,text,label\n4,y,1\n",
     });
     const valSha = "fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9";
-    const r = await add([
-      "experiment", REF, "--registry", registry, "--version", "1.10",
-      "--params", "params.yaml", "--params", "args.json", "--param", "train.epochs=30", "--param", "train.warmup=\"5\"", "--param", "extra.flag=true", "--param", "extra.note=lr: high",
-      "--metrics", "scores.json", "--metrics", "more-metrics.yaml", "--metric", "latency_ms=12.5",
-      "--history", "history.csv",
-      "--train", "data/train.csv", "--val", "s3://ml-data/animals/val.parquet", "--val-sha256", valSha.toUpperCase(), "--test", "data/test",
-      "--artifact", "model=s3://ml-models/animals/run-1/model.pt", "--artifact", "onnx=s3://ml-models/animals/run-1/model.onnx",
-      "--tag", "team=vision", "--tag", "ticket=1.10",
-      "--description", "ResNet-50, AdamW.",
-    ], { cwd: root });
+    const r = await add(
+      [
+        "experiment",
+        REF,
+        "--registry",
+        registry,
+        "--version",
+        "1.10",
+        "--params",
+        "params.yaml",
+        "--params",
+        "args.json",
+        "--param",
+        "train.epochs=30",
+        "--param",
+        'train.warmup="5"',
+        "--param",
+        "extra.flag=true",
+        "--param",
+        "extra.note=lr: high",
+        "--metrics",
+        "scores.json",
+        "--metrics",
+        "more-metrics.yaml",
+        "--metric",
+        "latency_ms=12.5",
+        "--history",
+        "history.csv",
+        "--train",
+        "data/train.csv",
+        "--val",
+        "s3://ml-data/animals/val.parquet",
+        "--val-sha256",
+        valSha.toUpperCase(),
+        "--test",
+        "data/test",
+        "--artifact",
+        "model=s3://ml-models/animals/run-1/model.pt",
+        "--artifact",
+        "onnx=s3://ml-models/animals/run-1/model.onnx",
+        "--tag",
+        "team=vision",
+        "--tag",
+        "ticket=1.10",
+        "--description",
+        "ResNet-50, AdamW.",
+      ],
+      { cwd: root },
+    );
     assert.equal(r.code, 0, r.stderr);
     const { file, text, value } = onlyExperiment(registry);
     const id = value.id as string;
@@ -104,10 +186,17 @@ describe("add experiment", () => {
       extra: { flag: true, note: "lr: high" },
     });
     assert.deepEqual(value.evaluations, { "test.accuracy": 0.9342, "test.f1_macro": 0.91, loss: 0.2, top5: 0.99, latency_ms: 12.5 });
-    assert.deepEqual(value.history.val_loss, [{ step: 0, value: 1.01 }, { step: 1, value: 0.64 }, { step: 2, value: 0.52 }]);
+    assert.deepEqual(value.history.val_loss, [
+      { step: 0, value: 1.01 },
+      { step: 1, value: 0.64 },
+      { step: 2, value: 0.52 },
+    ]);
     assert.deepEqual(Object.keys(value.history), ["accuracy", "loss", "val_accuracy", "val_loss"]);
     // Fingerprints computed here independently: the file's bytes, and the directory by the recipe in fingerprint.ts.
-    const dirSha = execFileSync("bash", ["-c", "(cd data/test && find -L . -type f -printf '%P\\n' | LC_ALL=C sort | xargs -d '\\n' sha256sum) | sha256sum"], { cwd: root, encoding: "utf8" }).split(" ")[0];
+    const dirSha = execFileSync("bash", ["-c", "(cd data/test && find -L . -type f -printf '%P\\n' | LC_ALL=C sort | xargs -d '\\n' sha256sum) | sha256sum"], {
+      cwd: root,
+      encoding: "utf8",
+    }).split(" ")[0];
     assert.deepEqual(value.datasets, {
       training: { uri: "data/train.csv", sha256: createHash("sha256").update(csvBytes).digest("hex") },
       validation: { uri: "s3://ml-data/animals/val.parquet", sha256: valSha },
@@ -128,9 +217,20 @@ describe("add experiment", () => {
     const r = await add(["experiment", REF, "--registry", registry, "--history", "metrics.csv"], { cwd: root });
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(onlyExperiment(registry).value.history, {
-      train_loss: [{ step: 49, value: 0.91 }, { step: 99, value: 0.62 }, { step: 149, value: 0.44 }, { step: 199, value: 0.39 }],
-      val_loss: [{ step: 99, value: 0.58 }, { step: 199, value: 0.41 }],
-      val_acc: [{ step: 99, value: 0.81 }, { step: 199, value: 0.88 }],
+      train_loss: [
+        { step: 49, value: 0.91 },
+        { step: 99, value: 0.62 },
+        { step: 149, value: 0.44 },
+        { step: 199, value: 0.39 },
+      ],
+      val_loss: [
+        { step: 99, value: 0.58 },
+        { step: 199, value: 0.41 },
+      ],
+      val_acc: [
+        { step: 99, value: 0.81 },
+        { step: 199, value: 0.88 },
+      ],
     });
     await assertValid(registry);
   });
@@ -168,7 +268,11 @@ describe("add experiment", () => {
     const registry = registryIn(root);
     assert.equal((await add(["experiment", REF, "--registry", registry, "--version", "1.4.0"])).code, 0);
     const [first] = experimentFiles(registry);
-    assertUserError(await add(["experiment", REF, "--registry", registry, "--version", "1.4.0"]), 1, `version "1.4.0" is already used by ${first.slice(0, -5)}`);
+    assertUserError(
+      await add(["experiment", REF, "--registry", registry, "--version", "1.4.0"]),
+      1,
+      `version "1.4.0" is already used by ${first.slice(0, -5)}`,
+    );
     assert.deepEqual(experimentFiles(registry), [first]);
   });
 
@@ -187,7 +291,12 @@ describe("add experiment", () => {
     assert.equal(piped.code, 0, piped.stderr);
     assert.doesNotMatch(piped.stderr, /hashing/);
     const sha = JSON.parse(piped.stdout).record.datasets.training.sha256;
-    assert.equal(sha, createHash("sha256").update(Buffer.alloc(80 * 2 ** 20)).digest("hex"));
+    assert.equal(
+      sha,
+      createHash("sha256")
+        .update(Buffer.alloc(80 * 2 ** 20))
+        .digest("hex"),
+    );
 
     // Only stderr reaches the terminal `script` provides; stdout goes to a file and must stay clean JSON.
     const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} add experiment ${REF} --registry ${JSON.stringify(registry)} --train big.bin --dry-run --json > out.json`;
@@ -208,8 +317,18 @@ describe("add experiment", () => {
 
 describe("add experiment: NaN and infinite metrics are refused, naming the file and key", () => {
   const cases: Array<{ name: string; files: Record<string, string>; args: string[]; says: string[] }> = [
-    { name: "Python json.dump NaN", files: { "scores.json": '{"accuracy": 0.9, "loss": NaN}' }, args: ["--metrics", "scores.json"], says: ["scores.json", '"loss" is NaN'] },
-    { name: "YAML .inf in a nested map", files: { "m.yaml": "test:\n  rmse: .inf\n" }, args: ["--metrics", "m.yaml"], says: ["m.yaml", '"test.rmse" is Infinity'] },
+    {
+      name: "Python json.dump NaN",
+      files: { "scores.json": '{"accuracy": 0.9, "loss": NaN}' },
+      args: ["--metrics", "scores.json"],
+      says: ["scores.json", '"loss" is NaN'],
+    },
+    {
+      name: "YAML .inf in a nested map",
+      files: { "m.yaml": "test:\n  rmse: .inf\n" },
+      args: ["--metrics", "m.yaml"],
+      says: ["m.yaml", '"test.rmse" is Infinity'],
+    },
     { name: "--metric nan", files: {}, args: ["--metric", "loss=nan"], says: ["--metric", '"loss" is nan'] },
     { name: "history with nan", files: { "h.csv": "epoch,loss\n0,0.5\n1,nan\n" }, args: ["--history", "h.csv"], says: ["h.csv:3", '"loss" at epoch 1 is nan'] },
   ];
@@ -230,19 +349,60 @@ describe("add experiment: bad input exits 1 or 2 with a message and a hint, writ
     { name: "--param without =", code: 2, args: ["--param", "lr"], says: ['--param "lr" is not of the form name=value'] },
     { name: "--param with an empty key part", code: 2, args: ["--param", "a..b=1"], says: ["empty part"] },
     { name: "--params file missing", code: 2, args: ["--params", "nope.yaml"], says: ["nope.yaml", "no such file"] },
-    { name: "--params file with a YAML error", code: 1, files: { "params.yaml": "train:\n  lr: 0.1\n   epochs: 3\n" }, args: ["--params", "params.yaml"], says: ["params.yaml:2:7:", "not valid JSON or YAML"] },
+    {
+      name: "--params file with a YAML error",
+      code: 1,
+      files: { "params.yaml": "train:\n  lr: 0.1\n   epochs: 3\n" },
+      args: ["--params", "params.yaml"],
+      says: ["params.yaml:2:7:", "not valid JSON or YAML"],
+    },
     { name: "--params file that is a list", code: 1, files: { "p.json": "[1, 2]" }, args: ["--params", "p.json"], says: ["not a map"] },
-    { name: "--metrics file with text", code: 1, files: { "m.json": '{"model": "resnet"}' }, args: ["--metrics", "m.json"], says: ['"model" is "resnet", not a number'] },
-    { name: "--history without a step column", code: 1, files: { "h.csv": "loss,acc\n1,2\n" }, args: ["--history", "h.csv"], says: ["no `step` or `epoch` column"] },
+    {
+      name: "--metrics file with text",
+      code: 1,
+      files: { "m.json": '{"model": "resnet"}' },
+      args: ["--metrics", "m.json"],
+      says: ['"model" is "resnet", not a number'],
+    },
+    {
+      name: "--history without a step column",
+      code: 1,
+      files: { "h.csv": "loss,acc\n1,2\n" },
+      args: ["--history", "h.csv"],
+      says: ["no `step` or `epoch` column"],
+    },
     { name: "unknown project", code: 1, args: [], says: ['there is no project "animal-image-clasification"', `Did you mean "${PROJECT}"`] },
     { name: "unknown model", code: 1, args: [], says: [`has no model "resnet5"`, `Did you mean "${MODEL}"`] },
     { name: "not project/model", code: 2, args: [], says: ["Write it as <project>/<model>"] },
     { name: "a local dataset that is not there", code: 2, args: ["--train", "data/missing.parquet"], says: ["no such local file", "--train-sha256"] },
     { name: "--test-sha256 without --test", code: 2, args: ["--test-sha256", "a".repeat(64)], says: ["--test-sha256 was given without --test"] },
-    { name: "training data is the test data", code: 1, files: { "d.csv": "x\n" }, args: ["--train", "d.csv", "--test", "d.csv"], says: ["datasets.test", "no-train-test-overlap"] },
-    { name: "training data is the test data, by fingerprint", code: 1, files: { "a.csv": "x\n", "b.csv": "x\n" }, args: ["--train", "a.csv", "--val", "b.csv"], says: ["the same sha256"] },
-    { name: "a credential in an artifact uri", code: 1, args: ["--artifact", "model=https://user:ghp_abc@example.com/m.pt"], says: ["artifacts.model", "no-credentials-in-uris"] },
-    { name: "a local file whose sha256 differs from --train-sha256", code: 1, files: { "d.csv": "x\n" }, args: ["--train", "d.csv", "--train-sha256", "b".repeat(64)], says: ["has sha256", "but --train-sha256 says"] },
+    {
+      name: "training data is the test data",
+      code: 1,
+      files: { "d.csv": "x\n" },
+      args: ["--train", "d.csv", "--test", "d.csv"],
+      says: ["datasets.test", "no-train-test-overlap"],
+    },
+    {
+      name: "training data is the test data, by fingerprint",
+      code: 1,
+      files: { "a.csv": "x\n", "b.csv": "x\n" },
+      args: ["--train", "a.csv", "--val", "b.csv"],
+      says: ["the same sha256"],
+    },
+    {
+      name: "a credential in an artifact uri",
+      code: 1,
+      args: ["--artifact", "model=https://user:ghp_abc@example.com/m.pt"],
+      says: ["artifacts.model", "no-credentials-in-uris"],
+    },
+    {
+      name: "a local file whose sha256 differs from --train-sha256",
+      code: 1,
+      files: { "d.csv": "x\n" },
+      args: ["--train", "d.csv", "--train-sha256", "b".repeat(64)],
+      says: ["has sha256", "but --train-sha256 says"],
+    },
     { name: "a version that is not a label", code: 1, args: ["--version", "1.0 beta"], says: ["version"] },
   ];
   for (const c of cases) {
@@ -250,10 +410,20 @@ describe("add experiment: bad input exits 1 or 2 with a message and a hint, writ
       const root = scratch();
       const registry = registryIn(root);
       writeTree(root, c.files ?? {});
-      const ref = c.name === "unknown project" ? "animal-image-clasification/resnet50" : c.name === "unknown model" ? `${PROJECT}/resnet5` : c.name === "not project/model" ? PROJECT : REF;
+      const ref =
+        c.name === "unknown project"
+          ? "animal-image-clasification/resnet50"
+          : c.name === "unknown model"
+            ? `${PROJECT}/resnet5`
+            : c.name === "not project/model"
+              ? PROJECT
+              : REF;
       assertUserError(await add(["experiment", ref, "--registry", registry, ...c.args], { cwd: root }), c.code, ...c.says);
       assert.deepEqual(experimentFiles(registry), []);
-      assert.equal(readdirSync(root).some((f) => f.endsWith(".tmp")), false);
+      assert.equal(
+        readdirSync(root).some((f) => f.endsWith(".tmp")),
+        false,
+      );
     });
   }
 });

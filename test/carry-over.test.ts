@@ -38,7 +38,11 @@ for (const [name, original, before, after, expected] of cases) {
 }
 
 test("carry-over: commonLines gives the longest run of shared lines, in order", () => {
-  assert.deepEqual(commonLines(["a", "b", "c", "d"], ["a", "x", "c", "d", "e"]), [[0, 0], [2, 2], [3, 3]]);
+  assert.deepEqual(commonLines(["a", "b", "c", "d"], ["a", "x", "c", "d", "e"]), [
+    [0, 0],
+    [2, 2],
+    [3, 3],
+  ]);
   assert.deepEqual(commonLines([], []), []);
   assert.equal(commonLines(["a", "b"], ["c", "d"], 1), null);
 });

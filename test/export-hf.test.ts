@@ -22,7 +22,17 @@ async function registryWithRelease(): Promise<{ registry: string; cwd: string; i
   };
   await ok(["add", "project", "nlp", "--name", "NLP"]);
   await ok(["add", "model", "nlp/tiny-bert", "--name", "Tiny BERT", "--task", "text-classification"]);
-  const added = await ok(["add", "experiment", "nlp/tiny-bert", "--version", "1.0.0", "--test", TEST_URI, ...Object.entries(METRICS).flatMap(([k, v]) => ["--metric", `${k}=${v}`]), "--json"]);
+  const added = await ok([
+    "add",
+    "experiment",
+    "nlp/tiny-bert",
+    "--version",
+    "1.0.0",
+    "--test",
+    TEST_URI,
+    ...Object.entries(METRICS).flatMap(([k, v]) => ["--metric", `${k}=${v}`]),
+    "--json",
+  ]);
   await ok(["promote", "nlp/tiny-bert@1.0.0", "--alias", "production"]);
   return { registry, cwd: root, id: JSON.parse(added.stdout).id };
 }
@@ -33,14 +43,18 @@ function modelIndexOf(yamlText: string): any[] {
   return (parsed.value as Record<string, any[]>)["model-index"];
 }
 
-const EXPECTED = [{
-  name: "Tiny BERT",
-  results: [{
-    task: { type: "text-classification" },
-    dataset: { name: "glue", type: "glue", config: "sst2", split: "validation" },
-    metrics: Object.entries(METRICS).map(([k, v]) => ({ type: k, value: v, name: k })),
-  }],
-}];
+const EXPECTED = [
+  {
+    name: "Tiny BERT",
+    results: [
+      {
+        task: { type: "text-classification" },
+        dataset: { name: "glue", type: "glue", config: "sst2", split: "validation" },
+        metrics: Object.entries(METRICS).map(([k, v]) => ({ type: k, value: v, name: k })),
+      },
+    ],
+  },
+];
 
 describe("export hf", () => {
   test("prints a model-index block for a version, an alias and an id prefix", async () => {

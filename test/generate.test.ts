@@ -1,8 +1,9 @@
 // `modelreg generate`: deterministic, valid by construction, never overwrites.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { test } from "node:test";
 import { cacheEnv, runCli, tempDir, writeTree } from "./_helpers.ts";
 
 function tree(dir: string, at = ""): Record<string, string> {

@@ -5,11 +5,23 @@ import assert from "node:assert/strict";
 import { cpSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { tempDir } from "./_helpers.ts";
 import { gitRepo } from "./_add-fixtures.ts";
-import { IMPORT_FIXTURES, acceptance, assertImportsOnce, assertUserError, assertValid, cli, emptyRegistry, experimentsOf, report, snapshot } from "./_import-helpers.ts";
+import { tempDir } from "./_helpers.ts";
+import {
+  acceptance,
+  assertImportsOnce,
+  assertUserError,
+  assertValid,
+  cli,
+  emptyRegistry,
+  experimentsOf,
+  IMPORT_FIXTURES,
+  report,
+  snapshot,
+} from "./_import-helpers.ts";
 
-const importDvc = (dir: string, registry: string, ...flags: string[]) => cli(["import", "dvc", dir, "--project", "p", "--model", "m", "--registry", registry, ...flags]);
+const importDvc = (dir: string, registry: string, ...flags: string[]) =>
+  cli(["import", "dvc", dir, "--project", "p", "--model", "m", "--registry", registry, ...flags]);
 
 function projectInGit(): { dir: string; commit: string } {
   const dir = tempDir("modelreg-dvc-");
@@ -34,7 +46,10 @@ describe("import dvc: a project's files", () => {
     assert.deepEqual(e.evaluations, { auc: 0.95, "test.accuracy": 0.91, "test.f1": 0.88 });
     assert.equal(r.skipped.find((s) => s.what.startsWith('metric "loss"'))?.why, "NaN is not a finite number");
     assert.equal(r.skipped.find((s) => s.what.startsWith('metric "note"'))?.why, '"baseline" is not a number');
-    assert.deepEqual(e.history.loss.map((p: { value: number }) => p.value), [0.9, 0.5]);
+    assert.deepEqual(
+      e.history.loss.map((p: { value: number }) => p.value),
+      [0.9, 0.5],
+    );
     assert.equal(e.artifacts["model.pkl"], "model.pkl");
     assert.equal(e.environment["dvc.lock"]["src/train.py"], "1b4f0e9851971998e732078544c96b36");
     await assertValid(registry);
@@ -58,7 +73,9 @@ describe("import dvc: a project's files", () => {
     const r = report(await importDvc(join(IMPORT_FIXTURES, "dvc-project"), registry, "--exp-show", file, "--format", "json"));
     assert.equal(r.written.filter((w) => w.kind === "experiment").length, 2);
     assert.match(r.skipped.find((s) => s.what.includes("workspace"))!.why, /not a commit or an experiment/);
-    const exp = experimentsOf(registry, "p", "m").map((x) => x.value).find((e) => e.source.id === "b".repeat(40))!;
+    const exp = experimentsOf(registry, "p", "m")
+      .map((x) => x.value)
+      .find((e) => e.source.id === "b".repeat(40))!;
     assert.deepEqual(exp.parameters, { train: { lr: 0.01, epochs: 5 } });
     assert.deepEqual(exp.evaluations, { acc: 0.93 });
     assert.deepEqual(exp.tags, { "dvc.name": "exp-lr-high", "dvc.baseline": "a".repeat(40) });
@@ -67,7 +84,16 @@ describe("import dvc: a project's files", () => {
     assert.match(exp.created, /^2026-01-0[45]T\d\d:00:00Z$/);
     assert.deepEqual(exp.datasets.training, { uri: "data/train.csv", md5: "fcde2b2edba56bf408601fb721fe9b5c" });
 
-    const dvc2 = report(await importDvc(join(IMPORT_FIXTURES, "dvc-project"), registry, "--exp-show", join(IMPORT_FIXTURES, "dvc-project-exp-show", "exp-show-dvc2.json"), "--format", "json"));
+    const dvc2 = report(
+      await importDvc(
+        join(IMPORT_FIXTURES, "dvc-project"),
+        registry,
+        "--exp-show",
+        join(IMPORT_FIXTURES, "dvc-project-exp-show", "exp-show-dvc2.json"),
+        "--format",
+        "json",
+      ),
+    );
     assert.equal(dvc2.written.filter((w) => w.kind === "experiment").length, 2);
     await assertValid(registry);
   });
@@ -75,7 +101,13 @@ describe("import dvc: a project's files", () => {
   test("a broken dvc.lock: exit 1 with file:line and what to do, registry untouched; usage errors exit 2", async () => {
     const { registry } = emptyRegistry();
     const before = snapshot(registry);
-    assertUserError(await importDvc(join(IMPORT_FIXTURES, "dvc-broken-lock"), registry), 1, "dvc.lock:7:1:", "lock file dvc.lock is not valid JSON or YAML", "Nothing was written");
+    assertUserError(
+      await importDvc(join(IMPORT_FIXTURES, "dvc-broken-lock"), registry),
+      1,
+      "dvc.lock:7:1:",
+      "lock file dvc.lock is not valid JSON or YAML",
+      "Nothing was written",
+    );
     assert.deepEqual(snapshot(registry), before);
     assertUserError(await importDvc(tempDir(), registry), 2, "is not a DVC project");
     assertUserError(await importDvc(join(IMPORT_FIXTURES, "dvc-project"), registry, "--exp-show", "missing.json"), 2, "cannot read --exp-show missing.json");
@@ -88,7 +120,13 @@ describe("import dvc: acceptance projects (../shared/acceptance/dvc)", () => {
   const projects: Array<[string, Record<string, unknown>]> = [
     ["iterative__example-get-started", { training: { uri: "data/data.xml", md5: "22a1a2931c8370d3aeedd7183606fd7f" } }],
     ["iterative__example-dvc-experiments", { training: { uri: "data", md5: "687552951726b99c2eee15d29b4ccf0e.dir" } }],
-    ["01shriyansh__wineq_dvc", { training: { uri: "data/processed/train_winequality.csv", md5: "4bccf4d668cdc60115de42ba74d416ab" }, test: { uri: "data/processed/test_winequality.csv", md5: "01718da3bd6e206060ed00667ca1a389" } }],
+    [
+      "01shriyansh__wineq_dvc",
+      {
+        training: { uri: "data/processed/train_winequality.csv", md5: "4bccf4d668cdc60115de42ba74d416ab" },
+        test: { uri: "data/processed/test_winequality.csv", md5: "01718da3bd6e206060ed00667ca1a389" },
+      },
+    ],
     ["178shivam178__mlops-transformers", {}],
     ["2003HARSH__Emotion-Detection-using-MLOps", {}],
     ["10tanmay100__DEEPCNNCLASSIFIER", {}],

@@ -5,7 +5,19 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { IMPORT_FIXTURES, acceptance, assertImportsOnce, assertUserError, assertValid, cli, emptyRegistry, experimentsOf, readYaml, report, snapshot } from "./_import-helpers.ts";
+import {
+  acceptance,
+  assertImportsOnce,
+  assertUserError,
+  assertValid,
+  cli,
+  emptyRegistry,
+  experimentsOf,
+  IMPORT_FIXTURES,
+  readYaml,
+  report,
+  snapshot,
+} from "./_import-helpers.ts";
 
 const card = (fixture: string) => join(IMPORT_FIXTURES, fixture, "README.md");
 const importHf = (file: string, registry: string, ...flags: string[]) => cli(["import", "hf", file, "--project", "cards", "--registry", registry, ...flags]);
@@ -15,7 +27,10 @@ describe("import hf: fixtures", () => {
     const { registry } = emptyRegistry();
     const r = report(await importHf(card("hf-card-quirks"), registry, "--format", "json"));
     const model = readYaml(join(registry, "cards/models/tiny-bert-quirks/model.yaml"));
-    assert.deepEqual({ name: model.name, task: model.task, tags: model.tags }, { name: "Tiny BERT (quirks)", task: "text-classification", tags: { license: "apache-2.0" } });
+    assert.deepEqual(
+      { name: model.name, task: model.task, tags: model.tags },
+      { name: "Tiny BERT (quirks)", task: "text-classification", tags: { license: "apache-2.0" } },
+    );
     const all = experimentsOf(registry, "cards").map((e) => e.value);
     assert.equal(all.length, 2);
     const sst2 = all.find((e) => e.datasets.test.name === "GLUE SST-2")!;
@@ -62,7 +77,10 @@ describe("import hf: records that would not validate", () => {
     assert.deepEqual(readdirSync(registry), []);
     const r = report(await importHf(file, registry, "--keep-going", "--format", "json"));
     assert.equal(r.written.filter((w) => w.kind === "experiment").length, 1);
-    assert.match(r.skipped.find((s) => s.what.includes("on imdb"))!.why, /would not pass `modelreg validate`: tags\.source_url: a URL here contains a secret query parameter/);
+    assert.match(
+      r.skipped.find((s) => s.what.includes("on imdb"))!.why,
+      /would not pass `modelreg validate`: tags\.source_url: a URL here contains a secret query parameter/,
+    );
     await assertValid(registry);
   });
 });
@@ -102,8 +120,11 @@ describe("import hf: acceptance cards (../shared/acceptance/hf)", () => {
     const root = acceptance(t, "hf/saranscript__huggingface-models/models");
     if (!root) return;
     const { registry } = emptyRegistry();
-    for (const who of ["Amalq", "hcjang1987"]) assert.equal((await importHf(join(root, who, "distilbert-base-uncased-finetuned-cola/README.md"), registry)).code, 0);
-    const values = experimentsOf(registry, "cards").map((e) => e.value.evaluations.matthews_correlation).sort();
+    for (const who of ["Amalq", "hcjang1987"])
+      assert.equal((await importHf(join(root, who, "distilbert-base-uncased-finetuned-cola/README.md"), registry)).code, 0);
+    const values = experimentsOf(registry, "cards")
+      .map((e) => e.value.evaluations.matthews_correlation)
+      .sort();
     assert.deepEqual(values, [0.5335074704896392, 0.5471613867597194]);
   });
 });

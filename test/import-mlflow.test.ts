@@ -5,7 +5,20 @@ import { cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { tempDir } from "./_helpers.ts";
-import { IMPORT_FIXTURES, acceptance, assertImportsOnce, assertUserError, assertValid, bySource, cli, emptyRegistry, experimentsOf, readYaml, report, snapshot } from "./_import-helpers.ts";
+import {
+  acceptance,
+  assertImportsOnce,
+  assertUserError,
+  assertValid,
+  bySource,
+  cli,
+  emptyRegistry,
+  experimentsOf,
+  IMPORT_FIXTURES,
+  readYaml,
+  report,
+  snapshot,
+} from "./_import-helpers.ts";
 
 const run = (n: number) => n.toString(16).padStart(32, "0");
 const store = (fixture: string) => join(IMPORT_FIXTURES, fixture, "mlruns");
@@ -34,7 +47,13 @@ describe("import mlflow: edge cases", () => {
     assert.match(r.stdout, /skipped metric "val_loss" .*-inf is not a finite number/);
     const e = bySource(registry, "p", run(2));
     assert.deepEqual(e.evaluations, { acc: 0.75 });
-    assert.deepEqual(e.history.acc.map((p: { step: number; value: number }) => [p.step, p.value]), [[0, 0.5], [2, 0.75]]);
+    assert.deepEqual(
+      e.history.acc.map((p: { step: number; value: number }) => [p.step, p.value]),
+      [
+        [0, 0.5],
+        [2, 0.75],
+      ],
+    );
     await assertValid(registry);
   });
 
@@ -182,7 +201,9 @@ describe("import mlflow: acceptance data (../shared/acceptance/mlflow)", () => {
     const mixed = tempDir();
     cpSync(dir, join(mixed, "mlruns"), { recursive: true });
     cpSync(join(store("mlflow-nan-metrics"), "0", run(2)), join(mixed, "mlruns", "0", run(2)), { recursive: true });
-    const r = report(await cli(["import", "mlflow", join(mixed, "mlruns"), "--project", "p", "--registry", registry, "--model-from", "tag:model", "--format", "json"]));
+    const r = report(
+      await cli(["import", "mlflow", join(mixed, "mlruns"), "--project", "p", "--registry", registry, "--model-from", "tag:model", "--format", "json"]),
+    );
     assert.deepEqual(readdirSync(join(registry, "p/models")).sort(), ["logisticregression", "randomforest"]);
     assert.match(r.skipped.find((s) => s.what.includes("diverged"))!.why, /has no tag "model"/);
     await assertValid(registry);

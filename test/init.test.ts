@@ -1,14 +1,22 @@
 // `modelreg init` (issue #8): what it writes, that the workflows are this
 // repository's own files byte for byte, and that it never overwrites.
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { TEAM_SCRIPTS } from "../scripts/lib/init/init.ts";
 import { ROOT, runCli, tempDir, writeTree } from "./_helpers.ts";
 import { WORKFLOWS } from "./_workflows.ts";
 
-const FILES = [".github/workflows/validate.yml", ".github/workflows/pages.yml", ".github/CODEOWNERS", "README.md", ".gitignore", "registry/.gitkeep", "package.json"];
+const FILES = [
+  ".github/workflows/validate.yml",
+  ".github/workflows/pages.yml",
+  ".github/CODEOWNERS",
+  "README.md",
+  ".gitignore",
+  "registry/.gitkeep",
+  "package.json",
+];
 const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 function tree(dir: string): string[] {
@@ -38,7 +46,8 @@ test("init DIR: package.json, registry/, the workflows, README, CODEOWNERS, .git
 test("init: the workflows are this repository's own files, byte for byte (no second copy to drift)", async () => {
   const dir = tempDir();
   assert.equal((await runCli(["init"], { cwd: dir })).code, 0);
-  for (const w of ["validate.yml", "pages.yml"]) assert.equal(readFileSync(join(dir, ".github/workflows", w), "utf8"), readFileSync(join(WORKFLOWS, w), "utf8"), w);
+  for (const w of ["validate.yml", "pages.yml"])
+    assert.equal(readFileSync(join(dir, ".github/workflows", w), "utf8"), readFileSync(join(WORKFLOWS, w), "utf8"), w);
   assert.ok(!tree(dir).includes(".github/workflows/test.yml"), "test.yml runs modelreg's own suite and stays here");
 });
 

@@ -1,9 +1,10 @@
 // The column cache behind `list experiments`: never stale, never trusted when broken.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { test } from "node:test";
 import { ROOT, runCli, tempDir } from "./_helpers.ts";
 
 function setup() {
@@ -16,7 +17,10 @@ function setup() {
 }
 
 async function rmseOf(dir: string, env: Record<string, string>, id: string): Promise<unknown> {
-  const r = await runCli(["list", "experiments", "--model", "energy-demand-forecast/xgboost", "--columns", "attributes.id,metrics.rmse", "--json"], { cwd: dir, env });
+  const r = await runCli(["list", "experiments", "--model", "energy-demand-forecast/xgboost", "--columns", "attributes.id,metrics.rmse", "--json"], {
+    cwd: dir,
+    env,
+  });
   assert.equal(r.code, 0, r.stderr);
   return (JSON.parse(r.stdout) as Array<Record<string, unknown>>).find((o) => o.id === id)?.["metrics.rmse"];
 }
@@ -57,7 +61,10 @@ test("list cache: __proto__ and constructor parameters are data, filterable, and
   writeFileSync(file, readFileSync(file, "utf8").replace(/^parameters:\n/m, 'parameters:\n  __proto__:\n    polluted: "yes"\n  constructor: 7\n'));
   const r = await runCli(["list", "experiments", "--where", "params.__proto__.polluted = 'yes' and params.constructor = 7", "--json"], { cwd: dir, env });
   assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual((JSON.parse(r.stdout) as Array<{ id: string }>).map((o) => o.id), [id]);
+  assert.deepEqual(
+    (JSON.parse(r.stdout) as Array<{ id: string }>).map((o) => o.id),
+    [id],
+  );
 });
 
 test("list cache: inside git, edits are seen whether uncommitted, committed or checked out", async () => {

@@ -2,10 +2,28 @@
 // operator of --where, --sort, --limit, --columns and the three formats. What
 // each command should print is derived here from the loader's records in plain
 // TypeScript, never from the query engine, and never written down by hand.
-import { describe, test } from "node:test";
+
 import assert from "node:assert/strict";
+import { describe, test } from "node:test";
 import { cacheEnv } from "./_helpers.ts";
-import { SAMPLE, caretColumn, fails, idsOf, jsonIds, load, metric, num, ok, param, parseCsv, parseTable, sortedIds, tag, time, type Exp } from "./_read-helpers.ts";
+import {
+  caretColumn,
+  type Exp,
+  fails,
+  idsOf,
+  jsonIds,
+  load,
+  metric,
+  num,
+  ok,
+  param,
+  parseCsv,
+  parseTable,
+  SAMPLE,
+  sortedIds,
+  tag,
+  time,
+} from "./_read-helpers.ts";
 
 const ENV = cacheEnv();
 const list = (...args: string[]) => ok(["list", ...args, "--registry", SAMPLE], ENV);
@@ -34,21 +52,42 @@ const WHERE: Array<[string, (e: Exp) => boolean, "may be empty"?]> = [
   ["tags.ticket ILIKE 'vis-%'", (e) => str(tag(e, "ticket"))?.toLowerCase().startsWith("vis-") === true],
   ["tags.author NOT LIKE '%park'", (e) => has(tag(e, "author")) && !str(tag(e, "author"))!.endsWith("park")],
   ["params.optimizer.lr IN (0.001, 0.0005)", (e) => [0.001, 0.0005].includes(num(param(e, "optimizer.lr")))],
-  ["params.scheduler.name NOT IN ('cosine', 'linear')", (e) => has(param(e, "scheduler.name")) && !["cosine", "linear"].includes(param(e, "scheduler.name") as string)],
+  [
+    "params.scheduler.name NOT IN ('cosine', 'linear')",
+    (e) => has(param(e, "scheduler.name")) && !["cosine", "linear"].includes(param(e, "scheduler.name") as string),
+  ],
   // and binds tighter than or; parentheses change it; keywords in any case.
-  ["tags.team = 'vision' or tags.team = 'nlp' and params.optimizer.lr < 0.001", (e) => tag(e, "team") === "vision" || (tag(e, "team") === "nlp" && num(param(e, "optimizer.lr")) < 0.001)],
-  ["(tags.team = 'vision' OR tags.team = 'nlp') AND params.optimizer.lr < 0.001", (e) => ["vision", "nlp"].includes(tag(e, "team") as string) && num(param(e, "optimizer.lr")) < 0.001],
-  ["params.model.arch = 'resnet50' and (params.augmentation.randaugment.magnitude = 12 or params.ema.enabled = true)", (e) => param(e, "model.arch") === "resnet50" && (param(e, "augmentation.randaugment.magnitude") === 12 || param(e, "ema.enabled") === true)],
+  [
+    "tags.team = 'vision' or tags.team = 'nlp' and params.optimizer.lr < 0.001",
+    (e) => tag(e, "team") === "vision" || (tag(e, "team") === "nlp" && num(param(e, "optimizer.lr")) < 0.001),
+  ],
+  [
+    "(tags.team = 'vision' OR tags.team = 'nlp') AND params.optimizer.lr < 0.001",
+    (e) => ["vision", "nlp"].includes(tag(e, "team") as string) && num(param(e, "optimizer.lr")) < 0.001,
+  ],
+  [
+    "params.model.arch = 'resnet50' and (params.augmentation.randaugment.magnitude = 12 or params.ema.enabled = true)",
+    (e) => param(e, "model.arch") === "resnet50" && (param(e, "augmentation.randaugment.magnitude") === 12 || param(e, "ema.enabled") === true),
+  ],
   // params.image_size is a map in one file and params.model a map in most: maps never match.
   ["params.image_size = 224 or params.model = 'ridge'", (e) => param(e, "image_size") === 224 || param(e, "model") === "ridge"],
   ["attributes.created >= '2026-06-01'", (e) => time(e.data.created) >= time("2026-06-01T00:00:00Z")],
   // The same instant written in another zone.
   [`attributes.created < '${prodTime}'`, (e) => time(e.data.created) < time(prod.data.created)],
-  [`attributes.created = '${prodTime}' and metrics.accuracy = ${metric(prod, "accuracy")}`, (e) => time(e.data.created) === time(prod.data.created) && metric(e, "accuracy") === metric(prod, "accuracy")],
-  [`datasets.test.sha256 = '${prodSha}' and datasets.training.rows > ${prod.data.datasets!.training!.rows}`, (e) => e.data.datasets?.test?.sha256 === prodSha && num(e.data.datasets?.training?.rows) > prod.data.datasets!.training!.rows!],
+  [
+    `attributes.created = '${prodTime}' and metrics.accuracy = ${metric(prod, "accuracy")}`,
+    (e) => time(e.data.created) === time(prod.data.created) && metric(e, "accuracy") === metric(prod, "accuracy"),
+  ],
+  [
+    `datasets.test.sha256 = '${prodSha}' and datasets.training.rows > ${prod.data.datasets!.training!.rows}`,
+    (e) => e.data.datasets?.test?.sha256 === prodSha && num(e.data.datasets?.training?.rows) > prod.data.datasets!.training!.rows!,
+  ],
   ["attributes.status != 'finished'", (e) => (e.data.status ?? "finished") !== "finished"],
   ["attributes.status = 'FINISHED'", (e) => (e.data.status ?? "finished") === "finished"],
-  ["attributes.version = '1.0.0' and attributes.project = 'energy-demand-forecast'", (e) => e.data.version === "1.0.0" && e.project === "energy-demand-forecast"],
+  [
+    "attributes.version = '1.0.0' and attributes.project = 'energy-demand-forecast'",
+    (e) => e.data.version === "1.0.0" && e.project === "energy-demand-forecast",
+  ],
 ];
 
 describe("list experiments --where: every operator", { concurrency: 4 }, () => {
@@ -61,14 +100,20 @@ describe("list experiments --where: every operator", { concurrency: 4 }, () => {
   }
 
   test("where: missing keys never match, not even != or NOT IN; the table says so", async () => {
-    assert.equal(await list("experiments", "--where", "metrics.no_such_metric > 0 or metrics.no_such_metric != 1 or tags.no_such_tag NOT IN ('x')"), "(nothing matches)\n");
+    assert.equal(
+      await list("experiments", "--where", "metrics.no_such_metric > 0 or metrics.no_such_metric != 1 or tags.no_such_tag NOT IN ('x')"),
+      "(nothing matches)\n",
+    );
   });
 });
 
 describe("list experiments: scope, sort, limit, columns, formats", { concurrency: 4 }, () => {
   test("no flags: every experiment by id, with the default columns and each model's primary metric", async () => {
     const out = JSON.parse(await list("experiments", "--json")) as Array<Record<string, unknown>>;
-    assert.deepEqual(out.map((o) => o.id), idsOf(all));
+    assert.deepEqual(
+      out.map((o) => o.id),
+      idsOf(all),
+    );
     const first = all.find((e) => e.id === out[0].id)!;
     const primary = reg.models.find((m) => m.project === first.project && m.model === first.model)!.data.primary_metric!.name;
     assert.deepEqual(out[0].primary_metric, { name: primary, value: metric(first, primary) });
@@ -78,52 +123,90 @@ describe("list experiments: scope, sort, limit, columns, formats", { concurrency
   test("--project and --model scope the list; --model adds its primary metric as a column", async () => {
     const lgbm = reg.models.find((m) => m.model === "lightgbm")!;
     const key = `metrics.${lgbm.data.primary_metric!.name}`;
-    const [byProject, byModel] = await Promise.all([list("experiments", "--project", "support-ticket-routing", "--json"), list("experiments", "--model", `${lgbm.project}/lightgbm`, "--json")]);
+    const [byProject, byModel] = await Promise.all([
+      list("experiments", "--project", "support-ticket-routing", "--json"),
+      list("experiments", "--model", `${lgbm.project}/lightgbm`, "--json"),
+    ]);
     assert.deepEqual(jsonIds(byProject), idsOf(all.filter((e) => e.project === "support-ticket-routing")));
     const rows = JSON.parse(byModel) as Array<Record<string, unknown>>;
-    assert.deepEqual(rows.map((o) => o.id), idsOf(all.filter((e) => e.model === "lightgbm")));
+    assert.deepEqual(
+      rows.map((o) => o.id),
+      idsOf(all.filter((e) => e.model === "lightgbm")),
+    );
     for (const o of rows) assert.equal(o[key], metric(all.find((e) => e.id === o.id)!, lgbm.data.primary_metric!.name));
   });
 
   test("--sort KEY desc and asc: missing values last both ways", async () => {
     const accuracy = (e: Exp) => metric(e, "accuracy") as number | undefined;
-    assert.ok(all.some((e) => accuracy(e) === undefined), "some experiments have no accuracy");
-    const [desc, asc] = await Promise.all([list("experiments", "--sort", "metrics.accuracy", "desc", "--json"), list("experiments", "--sort", "metrics.accuracy", "--json")]);
+    assert.ok(
+      all.some((e) => accuracy(e) === undefined),
+      "some experiments have no accuracy",
+    );
+    const [desc, asc] = await Promise.all([
+      list("experiments", "--sort", "metrics.accuracy", "desc", "--json"),
+      list("experiments", "--sort", "metrics.accuracy", "--json"),
+    ]);
     assert.deepEqual(jsonIds(desc), sortedIds(all, [{ get: accuracy, desc: true }]));
     assert.deepEqual(jsonIds(asc), sortedIds(all, [{ get: accuracy }]));
   });
 
   test("--sort with several keys, in one flag and repeated", async () => {
-    const keys = [{ get: (e: Exp) => tag(e, "team") as string }, { get: (e: Exp) => param(e, "optimizer.lr") as number | undefined, desc: true }, { get: (e: Exp) => time(e.data.created), desc: true }];
+    const keys = [
+      { get: (e: Exp) => tag(e, "team") as string },
+      { get: (e: Exp) => param(e, "optimizer.lr") as number | undefined, desc: true },
+      { get: (e: Exp) => time(e.data.created), desc: true },
+    ];
     const out = await list("experiments", "--sort", "tags.team", "asc", "params.optimizer.lr", "desc", "--sort", "attributes.created", "desc", "--json");
     assert.deepEqual(jsonIds(out), sortedIds(all, keys));
   });
 
   test("--sort attributes.created desc --limit 5: the five newest by time", async () => {
-    assert.deepEqual(jsonIds(await list("experiments", "--sort", "attributes.created", "desc", "--limit", "5", "--json")), sortedIds(all, [{ get: (e) => time(e.data.created), desc: true }]).slice(0, 5));
+    assert.deepEqual(
+      jsonIds(await list("experiments", "--sort", "attributes.created", "desc", "--limit", "5", "--json")),
+      sortedIds(all, [{ get: (e) => time(e.data.created), desc: true }]).slice(0, 5),
+    );
   });
 
   test("--columns in json, table and csv show the same rows and values", async () => {
     const columns = ["attributes.id", "metrics.accuracy", "params.optimizer.lr", "datasets.test.rows"];
     const args = ["experiments", "--where", "tags.team = 'vision'", "--sort", "metrics.accuracy", "desc", "--limit", "4", "--columns", columns.join(",")];
-    const expected = sortedIds(all.filter((e) => tag(e, "team") === "vision"), [{ get: (e) => metric(e, "accuracy") as number, desc: true }]).slice(0, 4);
+    const expected = sortedIds(
+      all.filter((e) => tag(e, "team") === "vision"),
+      [{ get: (e) => metric(e, "accuracy") as number, desc: true }],
+    ).slice(0, 4);
     const value = (id: string) => {
       const e = all.find((x) => x.id === id)!;
       return [e.id, metric(e, "accuracy"), param(e, "optimizer.lr"), e.data.datasets?.test?.rows];
     };
-    const [json, formatJson, table, csv] = await Promise.all([list(...args, "--json"), list(...args, "--format", "json"), list(...args, "--format", "table"), list(...args, "--format", "csv")]);
+    const [json, formatJson, table, csv] = await Promise.all([
+      list(...args, "--json"),
+      list(...args, "--format", "json"),
+      list(...args, "--format", "table"),
+      list(...args, "--format", "csv"),
+    ]);
     assert.equal(json, formatJson, "--json is --format json");
     const objects = JSON.parse(json) as Array<Record<string, unknown>>;
-    assert.deepEqual(objects.map((o) => Object.keys(o)), expected.map(() => ["project", "model", "id", ...columns]));
-    assert.deepEqual(objects.map((o) => columns.map((c) => o[c])), expected.map(value));
-    assert.deepEqual(parseTable(table), [["id", "metrics.accuracy", "params.optimizer.lr", "datasets.test.rows"], ...expected.map((id) => value(id).map(String))]);
+    assert.deepEqual(
+      objects.map((o) => Object.keys(o)),
+      expected.map(() => ["project", "model", "id", ...columns]),
+    );
+    assert.deepEqual(
+      objects.map((o) => columns.map((c) => o[c])),
+      expected.map(value),
+    );
+    assert.deepEqual(parseTable(table), [
+      ["id", "metrics.accuracy", "params.optimizer.lr", "datasets.test.rows"],
+      ...expected.map((id) => value(id).map(String)),
+    ]);
     assert.deepEqual(parseCsv(csv), [["id", "metrics.accuracy", "params.optimizer.lr", "datasets.test.rows"], ...expected.map((id) => value(id).map(String))]);
   });
 
   test("table: numbers right-aligned, and the default columns", async () => {
     const rows = parseTable(await list("experiments", "--model", "energy-demand-forecast/ridge-baseline"));
     assert.deepEqual(rows[0], ["id", "model", "version", "created", "status", "metrics.rmse"]);
-    const lines = (await list("experiments", "--columns", "attributes.id,metrics.rmse", "--model", "energy-demand-forecast/ridge-baseline")).trimEnd().split("\n");
+    const lines = (await list("experiments", "--columns", "attributes.id,metrics.rmse", "--model", "energy-demand-forecast/ridge-baseline"))
+      .trimEnd()
+      .split("\n");
     const ends = new Set(lines.filter((l) => !l.startsWith("─")).map((l) => l.length));
     assert.equal(ends.size, 1, `metrics.rmse should end in one column:\n${lines.join("\n")}`);
   });
@@ -131,7 +214,14 @@ describe("list experiments: scope, sort, limit, columns, formats", { concurrency
 
 describe("list projects and models", { concurrency: 4 }, () => {
   test("list projects --json: every project with its counts of models and experiments", async () => {
-    const expected = reg.projects.map((p) => ({ project: p.project, ...p.data, models: reg.models.filter((m) => m.project === p.project).length, experiments: all.filter((e) => e.project === p.project).length })).sort((a, b) => (a.project < b.project ? -1 : 1));
+    const expected = reg.projects
+      .map((p) => ({
+        project: p.project,
+        ...p.data,
+        models: reg.models.filter((m) => m.project === p.project).length,
+        experiments: all.filter((e) => e.project === p.project).length,
+      }))
+      .sort((a, b) => (a.project < b.project ? -1 : 1));
     assert.deepEqual(JSON.parse(await list("projects", "--json")), expected);
   });
 
@@ -140,30 +230,58 @@ describe("list projects and models", { concurrency: 4 }, () => {
     assert.deepEqual(rows[0], ["project", "name", "models", "experiments", "created"]);
     assert.deepEqual(
       rows.slice(1).map((r) => r.slice(0, 4)),
-      reg.projects.map((p) => [p.project, p.data.name, String(reg.models.filter((m) => m.project === p.project).length), String(all.filter((e) => e.project === p.project).length)]).sort(),
+      reg.projects
+        .map((p) => [
+          p.project,
+          p.data.name,
+          String(reg.models.filter((m) => m.project === p.project).length),
+          String(all.filter((e) => e.project === p.project).length),
+        ])
+        .sort(),
     );
   });
 
   test("list models --project --json: that project's models, their data and experiment counts", async () => {
     const project = "energy-demand-forecast";
-    const expected = reg.models.filter((m) => m.project === project).map((m) => ({ project, model: m.model, ...m.data, experiments: all.filter((e) => e.project === project && e.model === m.model).length })).sort((a, b) => (a.model < b.model ? -1 : 1));
+    const expected = reg.models
+      .filter((m) => m.project === project)
+      .map((m) => ({ project, model: m.model, ...m.data, experiments: all.filter((e) => e.project === project && e.model === m.model).length }))
+      .sort((a, b) => (a.model < b.model ? -1 : 1));
     assert.deepEqual(JSON.parse(await list("models", "--project", project, "--json")), expected);
   });
 
   test("list models --format csv: one row per model with its aliases", async () => {
     const rows = parseCsv(await list("models", "--format", "csv"));
     assert.deepEqual(rows[0], ["model", "name", "task", "primary metric", "experiments", "production", "staging"]);
-    const expected = reg.models.map((m) => [`${m.project}/${m.model}`, m.data.name, m.data.task ?? "", String(all.filter((e) => e.project === m.project && e.model === m.model).length), m.data.aliases?.production ?? "", m.data.aliases?.staging ?? ""]).sort();
-    assert.deepEqual(rows.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[5], r[6]]), expected);
+    const expected = reg.models
+      .map((m) => [
+        `${m.project}/${m.model}`,
+        m.data.name,
+        m.data.task ?? "",
+        String(all.filter((e) => e.project === m.project && e.model === m.model).length),
+        m.data.aliases?.production ?? "",
+        m.data.aliases?.staging ?? "",
+      ])
+      .sort();
+    assert.deepEqual(
+      rows.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[5], r[6]]),
+      expected,
+    );
   });
 
   // Bugs, to be fixed: the scope and query flags are accepted but ignored for projects and models.
   test("list models --model p/m shows only that model", async () => {
-    assert.deepEqual(JSON.parse(await list("models", "--model", "animal-image-classification/resnet50", "--json")).map((m: { model: string }) => m.model), ["resnet50"]);
+    assert.deepEqual(
+      JSON.parse(await list("models", "--model", "animal-image-classification/resnet50", "--json")).map((m: { model: string }) => m.model),
+      ["resnet50"],
+    );
   });
 
   test("list projects --project p shows only that project", async () => {
-    assert.deepEqual(JSON.parse(await list("projects", "--project", "energy-demand-forecast", "--json")).map((p: { project: string }) => p.project), ["energy-demand-forecast"]);
+    assert.deepEqual(
+      JSON.parse(await list("projects", "--project", "energy-demand-forecast", "--json")).map((p: { project: string }) => p.project),
+      ["energy-demand-forecast"],
+    );
   });
 
   test("list models --limit 1 shows one model (or refuses the flag)", async () => {
@@ -176,7 +294,11 @@ const BAD_QUERIES: Array<[string, (q: string) => number, RegExp | ((q: string) =
   ["metrics.accuracy >", (q) => q.length, /expected a value after ">", found the end of the query/],
   ["metric.accuracy > 0.9", () => 0, /unknown key prefix "metric\."[\s\S]*Did you mean "metrics\."\?/],
   ["accuracy > 0.9", () => 0, /"accuracy" has no prefix[\s\S]*metrics\.accuracy/],
-  ["params.optimizer.name = 'adam' and (tags.team = 'vision'", (q) => q.length, (q) => new RegExp(`close the "\\(" at column ${q.indexOf("(") + 1}, found the end of the query`)],
+  [
+    "params.optimizer.name = 'adam' and (tags.team = 'vision'",
+    (q) => q.length,
+    (q) => new RegExp(`close the "\\(" at column ${q.indexOf("(") + 1}, found the end of the query`),
+  ],
   ["metrics.accuracy > 0.9)", (q) => q.indexOf(")"), /This "\)" has no "\(" to close/],
   ["metrics.accuracy == 0.9", (q) => q.indexOf("=="), /"==" is not an operator[\s\S]*single =/],
   ["tags.team = 'vision", (q) => q.indexOf("'"), /unterminated string/],

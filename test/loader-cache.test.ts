@@ -4,10 +4,16 @@ import { strict as assert } from "node:assert";
 import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { loadRegistry, type LoadedRegistry } from "../scripts/lib/registry/loader.ts";
+import { type LoadedRegistry, loadRegistry } from "../scripts/lib/registry/loader.ts";
 import { ROOT, tempDir } from "./_helpers.ts";
 
-const plain = (r: LoadedRegistry) => JSON.stringify({ p: r.projects.map((x) => [x.file, x.data]), m: r.models.map((x) => [x.file, x.data]), e: r.experiments.map((x) => [x.file, x.data]), d: r.diagnostics });
+const plain = (r: LoadedRegistry) =>
+  JSON.stringify({
+    p: r.projects.map((x) => [x.file, x.data]),
+    m: r.models.map((x) => [x.file, x.data]),
+    e: r.experiments.map((x) => [x.file, x.data]),
+    d: r.diagnostics,
+  });
 
 test("a warm load equals a cold one, follows an edit, and ignores a corrupt cache", async () => {
   const registry = join(tempDir(), "registry");

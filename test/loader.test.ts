@@ -1,8 +1,9 @@
 // The one loader: typed records for every consumer, positions on demand.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { test } from "node:test";
 import { loadRegistry } from "../scripts/lib/registry/loader.ts";
 import { validateRegistry } from "../scripts/lib/validate/validate.ts";
 import { ROOT, tempDir } from "./_helpers.ts";
@@ -54,5 +55,8 @@ test("loader: many files load the same on all cores as on one", async () => {
   const parallel = await loadRegistry({ registry, workers: 2 });
   const single = await loadRegistry({ registry, workers: 1 });
   assert.equal(parallel.experiments.length, 700);
-  assert.deepEqual(parallel.experiments.map((e) => e.data), single.experiments.map((e) => e.data));
+  assert.deepEqual(
+    parallel.experiments.map((e) => e.data),
+    single.experiments.map((e) => e.data),
+  );
 });

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, cacheEnv, tempDir, type CliResult } from "./_helpers.ts";
+import { type CliResult, cacheEnv, ROOT, tempDir } from "./_helpers.ts";
 import { runProcess } from "./_process.ts";
 
 const NPM_QUIET = { npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
@@ -25,7 +25,14 @@ test("npm pack → npm install the tarball → npx modelreg init, add, validate,
   assert.equal(pack.code, 0, pack.stderr);
   const [{ filename, files }] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
   const packed = new Set(files.map((f) => f.path));
-  for (const f of [".github/workflows/validate.yml", ".github/workflows/pages.yml", "templates/team-repo/gitignore", "bin/modelreg.mjs", "schemas/experiment.schema.json"]) assert.ok(packed.has(f), `the package holds ${f}`);
+  for (const f of [
+    ".github/workflows/validate.yml",
+    ".github/workflows/pages.yml",
+    "templates/team-repo/gitignore",
+    "bin/modelreg.mjs",
+    "schemas/experiment.schema.json",
+  ])
+    assert.ok(packed.has(f), `the package holds ${f}`);
   assert.ok(![...packed].some((f) => f.startsWith("test/") || f.startsWith("registry/")), "no tests or sample data in the package");
 
   const team = join(out, "team-registry");

@@ -9,8 +9,8 @@ import { describe, test } from "node:test";
 import { micromark } from "micromark";
 import { gfm, gfmHtml } from "micromark-extension-gfm";
 import { cacheEnv, tempDir } from "./_helpers.ts";
-import { EXPERIMENTS, MODEL_DIR, PRODUCTION, STAGING, deriveExperiment, git, pullRequestMerge, setAlias, setMetric, teamRepo } from "./_pr-fixtures.ts";
-import { runStep, runSteps, type RunStep } from "./_workflows.ts";
+import { deriveExperiment, EXPERIMENTS, git, MODEL_DIR, PRODUCTION, pullRequestMerge, STAGING, setAlias, setMetric, teamRepo } from "./_pr-fixtures.ts";
+import { type RunStep, runStep, runSteps } from "./_workflows.ts";
 
 const CONTEXTS = { "github.base_ref": "main", "steps.pages.outputs.base_path": "/team-registry" };
 const NEW_RUN = "01m8k5m12s8n844gk0s9v2a024";
@@ -20,7 +20,9 @@ const DELETED_RUN = "01kmfjy1t805r4px29z7bazz2r";
 const MAIN_ONLY_RUN = "01kr0fc7dg5d7fqb0z2qp97b2d";
 
 /** The validate workflow's steps on a checkout: each step's result, and the job summary. */
-async function validateJob(dir: string): Promise<{ validate: Awaited<ReturnType<typeof runStep>>; report: Awaited<ReturnType<typeof runStep>>; summary: string }> {
+async function validateJob(
+  dir: string,
+): Promise<{ validate: Awaited<ReturnType<typeof runStep>>; report: Awaited<ReturnType<typeof runStep>>; summary: string }> {
   const steps = runSteps("validate.yml").filter((s) => s.run.includes("modelreg"));
   const summary = join(tempDir(), "summary.md");
   writeFileSync(summary, "");
@@ -41,7 +43,10 @@ function assertTablesIntact(html: string): void {
   for (const table of html.split("<table>").slice(1)) {
     const rows = table.split("</table>")[0].split("<tr>").slice(1);
     const widths = rows.map((r) => (r.match(/<t[hd][ >]/g) ?? []).length);
-    assert.ok(widths.every((w) => w === widths[0]), `rows of ${widths.join(", ")} cells`);
+    assert.ok(
+      widths.every((w) => w === widths[0]),
+      `rows of ${widths.join(", ")} cells`,
+    );
   }
 }
 
@@ -71,18 +76,27 @@ describe("pull request: add, change, promote, delete", async () => {
 
   test("report step: exit 0; the headline counts what the branch did and nothing main did", () => {
     assert.equal(job.report.code, 0, job.report.stderr);
-    assert.match(job.summary, /^## modelreg report\n\n\*\*2 experiments added, 1 experiment changed, 1 file deleted, 1 alias change\*\* in 1 model · ✅ no validation errors/);
+    assert.match(
+      job.summary,
+      /^## modelreg report\n\n\*\*2 experiments added, 1 experiment changed, 1 file deleted, 1 alias change\*\* in 1 model · ✅ no validation errors/,
+    );
     assert.ok(!job.summary.includes(MAIN_ONLY_RUN), "main's own change is not in the report");
   });
 
   test("report: the promotion with the metric before and after, marked better", () => {
-    assert.match(job.summary, /### Alias changes\n\n- \*\*ResNet-50 fine-tune\*\* \(`animal-image-classification\/resnet50`\): promotes \*\*v3\.0\.0\*\* to \*\*production\*\* \(was \*\*v1\.2\.0\*\*\): accuracy 0\.9569 → 0\.9612 \(🟢 \+0\.0043 better\)/);
+    assert.match(
+      job.summary,
+      /### Alias changes\n\n- \*\*ResNet-50 fine-tune\*\* \(`animal-image-classification\/resnet50`\): promotes \*\*v3\.0\.0\*\* to \*\*production\*\* \(was \*\*v1\.2\.0\*\*\): accuracy 0\.9569 → 0\.9612 \(🟢 \+0\.0043 better\)/,
+    );
   });
 
   test("report: each run against production and the best run on its own test data, with the parameters that differ", () => {
     const row = (id: string) => job.summary.split("\n").find((l) => l.startsWith(`| \`${id}\``)) ?? "";
     // Same test data as production: the best comparable run is production itself.
-    assert.match(row(NEW_RUN), /\| 3\.0\.0 \| 0\.9612 \| 🟢 \+0\.0043 better \(v1\.2\.0: 0\.9569\) \| 🟢 \+0\.0043 better \(v1\.2\.0: 0\.9569\) \| optimizer\.lr: 0\.001 → 0\.002 \| — \|$/);
+    assert.match(
+      row(NEW_RUN),
+      /\| 3\.0\.0 \| 0\.9612 \| 🟢 \+0\.0043 better \(v1\.2\.0: 0\.9569\) \| 🟢 \+0\.0043 better \(v1\.2\.0: 0\.9569\) \| optimizer\.lr: 0\.001 → 0\.002 \| — \|$/,
+    );
     // The newer test set: compared with that set's best (staging's run), not with production's.
     assert.match(row(WORSE_RUN), /\| — \| 0\.9501 \| 🔴 −0\.0068 worse \(v1\.2\.0: 0\.9569\) \| 🔴 −0\.0066 worse \(v2\.0\.0: 0\.9567\) \|/);
     assert.match(row(CHANGED_RUN), /✏️ \| — \| 0\.958<br>was 0\.9548 \(\+0\.0032\) \| 🟢 \+0\.0011 better/);
@@ -90,7 +104,10 @@ describe("pull request: add, change, promote, delete", async () => {
   });
 
   test("report: the deleted file is called out", () => {
-    assert.match(job.summary, new RegExp(`### Deleted\\n\\n- experiment \`${DELETED_RUN}\` of \`animal-image-classification/resnet50\`: \`${EXPERIMENTS}/${DELETED_RUN}.yaml\``));
+    assert.match(
+      job.summary,
+      new RegExp(`### Deleted\\n\\n- experiment \`${DELETED_RUN}\` of \`animal-image-classification/resnet50\`: \`${EXPERIMENTS}/${DELETED_RUN}.yaml\``),
+    );
   });
 
   test("report: renders as GitHub-flavoured Markdown with intact tables", () => {
@@ -120,8 +137,14 @@ describe("pull request: a broken file, a deleted alias target and hostile text",
   test("validate step: exit 1 with an annotation on the changed line, and one where the dangling alias is", () => {
     assert.equal(job.validate.code, 1, job.validate.stdout + job.validate.stderr);
     const annotations = job.validate.stdout.split("\n").filter((l) => l.startsWith("::error "));
-    assert.ok(annotations.some((a) => a.startsWith(`::error file=${broken},line=${createdLine},`) && a.includes("title=modelreg matches-schema::")), annotations.join("\n"));
-    assert.ok(annotations.some((a) => a.startsWith(`::error file=${MODEL_DIR}/model.yaml,`) && a.includes("aliases-resolve")), annotations.join("\n"));
+    assert.ok(
+      annotations.some((a) => a.startsWith(`::error file=${broken},line=${createdLine},`) && a.includes("title=modelreg matches-schema::")),
+      annotations.join("\n"),
+    );
+    assert.ok(
+      annotations.some((a) => a.startsWith(`::error file=${MODEL_DIR}/model.yaml,`) && a.includes("aliases-resolve")),
+      annotations.join("\n"),
+    );
   });
 
   test("report step: still exit 0, listing the problems, the unreadable run and what the deleted file was", () => {
@@ -138,7 +161,10 @@ describe("pull request: a broken file, a deleted alias target and hostile text",
     assert.doesNotMatch(html, /<img|<a |<script|<em>|<strong>bold/);
     assert.doesNotMatch(job.summary, /@octocat/);
     const codeSpans = html.match(/<code>[^<]*<\/code>/g) ?? [];
-    assert.ok(codeSpans.every((c) => !c.includes("tick")), codeSpans.join(" "));
+    assert.ok(
+      codeSpans.every((c) => !c.includes("tick")),
+      codeSpans.join(" "),
+    );
     assert.ok(html.includes("&lt;img src=x onerror=alert(1)&gt;"), "the payload is shown, as text");
   });
 });

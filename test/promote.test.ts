@@ -3,7 +3,7 @@
 // production is 1.2.0 and staging 2.0.0.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BASELINE, RESNET, assertValid, edit, experimentFile, modelFile, sampleCopy } from "./_edit-helpers.ts";
+import { assertValid, BASELINE, edit, experimentFile, modelFile, RESNET, sampleCopy } from "./_edit-helpers.ts";
 
 const MODEL = modelFile();
 const V200 = "01m0f1q9x02vjfxanmzcz28p6f";
@@ -50,7 +50,10 @@ test("promote: --version labels an unversioned experiment (after its id) and the
   const [expBefore, modelBefore] = [s.read(exp), s.read(MODEL)];
   const r = await s.cli(["promote", `${RESNET}@${BASELINE}`, "--alias", "production", "--version", "1.10"]);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, `version: (none) → 1.10  (experiment ${BASELINE})\nproduction: 1.2.0 → 1.10\n  ${RESNET}@production is now experiment ${BASELINE}\n  wrote ${exp}\n  wrote ${MODEL}\n`);
+  assert.equal(
+    r.stdout,
+    `version: (none) → 1.10  (experiment ${BASELINE})\nproduction: 1.2.0 → 1.10\n  ${RESNET}@production is now experiment ${BASELINE}\n  wrote ${exp}\n  wrote ${MODEL}\n`,
+  );
   // Quoted: a bare 1.10 would be read back as the number 1.1.
   assert.equal(s.read(exp), edit(expBefore, `id: ${BASELINE}\n`, `id: ${BASELINE}\nversion: "1.10"\n`));
   assert.equal(s.read(MODEL), edit(modelBefore, "  production: 1.2.0\n", '  production: "1.10"\n'));
@@ -67,7 +70,7 @@ test("promote: --version is refused when another experiment has it or the experi
   assert.match(taken.stderr, /^modelreg: version "1\.2\.0" of animal-image-classification\/resnet50 is already used by 01kkb7bqrrrb8y321qfrq5mzez\n/);
   const relabel = await s.cli(["promote", `${RESNET}@2.0.0`, "--alias", "production", "--version", "2.0.1"]);
   assert.equal(relabel.code, 1);
-  assert.match(relabel.stderr, /already has version "2\.0\.0"\n  hint: Versions are immutable labels/);
+  assert.match(relabel.stderr, /already has version "2\.0\.0"\n {2}hint: Versions are immutable labels/);
   const aliasName = await s.cli(["promote", `${RESNET}@${BASELINE}`, "--alias", "production", "--version", "staging"]);
   assert.equal(aliasName.code, 1);
   assert.match(aliasName.stderr, /"staging" is an alias of animal-image-classification\/resnet50/);
@@ -83,7 +86,7 @@ test("promote --remove deletes the alias; an unknown alias says did you mean", a
   assert.equal(s.read(MODEL), edit(before, "  staging: 2.0.0\n", ""));
   const missing = await s.cli(["promote", RESNET, "--alias", "productoin", "--remove"]);
   assert.equal(missing.code, 1);
-  assert.match(missing.stderr, /has no alias "productoin"\n  hint: Did you mean "production"\?/);
+  assert.match(missing.stderr, /has no alias "productoin"\n {2}hint: Did you mean "production"\?/);
   const last = await s.cli(["promote", RESNET, "--alias", "production", "--remove"]);
   assert.equal(last.code, 0, last.stderr);
   assert.doesNotMatch(s.read(MODEL), /aliases/);
@@ -94,9 +97,9 @@ test("promote: unknown project, model or version: did you mean, nothing written"
   const s = sampleCopy();
   const before = s.tree();
   const cases: Array<[string, RegExp]> = [
-    ["animal-image-clasification/resnet50@1.2.0", /there is no project "animal-image-clasification"\n  hint: Did you mean "animal-image-classification"\?/],
-    ["animal-image-classification/resnet5@1.2.0", /has no model "resnet5"\n  hint: Did you mean "resnet50"\?/],
-    [`${RESNET}@1.2.1`, /has no version or alias "1\.2\.1"\n  hint: Did you mean "1\.2\.0"\? Versions: 1\.0\.0, 1\.1\.0, 1\.2\.0, 2\.0\.0\./],
+    ["animal-image-clasification/resnet50@1.2.0", /there is no project "animal-image-clasification"\n {2}hint: Did you mean "animal-image-classification"\?/],
+    ["animal-image-classification/resnet5@1.2.0", /has no model "resnet5"\n {2}hint: Did you mean "resnet50"\?/],
+    [`${RESNET}@1.2.1`, /has no version or alias "1\.2\.1"\n {2}hint: Did you mean "1\.2\.0"\? Versions: 1\.0\.0, 1\.1\.0, 1\.2\.0, 2\.0\.0\./],
   ];
   for (const [ref, message] of cases) {
     const r = await s.cli(["promote", ref, "--alias", "production"]);

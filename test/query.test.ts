@@ -1,7 +1,8 @@
 // The query language of `--where` (issue #5): every operator against a few
 // realistic rows, then every syntax error with its column, then sorting.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { DataError } from "../scripts/lib/core/errors.ts";
 import { compareValues, fieldValue, matches, parseFieldKey, parseQuery, QueryError, type QueryRow } from "../scripts/lib/query/query.ts";
 
@@ -24,8 +25,18 @@ const ROWS: Record<string, QueryRow> = {
         epochs: 40,
       },
       datasets: {
-        training: { uri: "s3://ml-data/animals/train.parquet", sha256: "901ab3839ce85f1032319910cc7945ad8237e901875327b12fcd593d24486d94", rows: 40915, revision: "2026.01-dedup" },
-        test: { uri: "s3://ml-data/animals/test.parquet", sha256: "88c479bbc0beaaf657f673a6cb1670c23afbcf1785ae50c5eeb46869f8890b62", rows: 5236, revision: "2026.01" },
+        training: {
+          uri: "s3://ml-data/animals/train.parquet",
+          sha256: "901ab3839ce85f1032319910cc7945ad8237e901875327b12fcd593d24486d94",
+          rows: 40915,
+          revision: "2026.01-dedup",
+        },
+        test: {
+          uri: "s3://ml-data/animals/test.parquet",
+          sha256: "88c479bbc0beaaf657f673a6cb1670c23afbcf1785ae50c5eeb46869f8890b62",
+          rows: 5236,
+          revision: "2026.01",
+        },
       },
       evaluations: { accuracy: 0.9513, "val.loss": 0.2059, "top-5 accuracy": 0.9971 },
       tags: { team: "vision", author: "hyunwoo-lee", ticket: "VIS-140" },
@@ -159,12 +170,16 @@ const matchCases: [name: string, query: string, expected: string[]][] = [
   ["missing keys never match LIKE or NOT LIKE", "metrics.f1 LIKE '%' or metrics.f1 NOT LIKE 'x' or metrics.f1 NOT IN (1)", []],
   ["'' inside a string", "attributes.description = 'Freeze the stem''s layers'", ["resnet"]],
   ["\\' inside a string", "attributes.description = 'Freeze the stem\\'s layers'", ["resnet"]],
-  ["double-quoted string", "attributes.description = \"Freeze the stem's layers\"", ["resnet"]],
+  ["double-quoted string", 'attributes.description = "Freeze the stem\'s layers"', ["resnet"]],
   ["AND binds tighter than OR", "tags.team = 'forecasting' or tags.team = 'vision' and metrics.accuracy > 0.96", ["vit", "lgbm"]],
   ["parentheses regroup", "(tags.team = 'forecasting' or tags.team = 'vision') and metrics.accuracy > 0.96", ["vit"]],
   ["nested parentheses", "((metrics.accuracy > 0.96) or (attributes.project = 'energy' and (tags.unit = 'MW')))", ["vit", "lgbm"]],
   ["long chains", "attributes.project = 'animals' and tags.team = 'vision' and params.epochs >= 40 and metrics.accuracy > 0", ["resnet", "vit"]],
-  ["keywords and prefixes in any case", "METRICS.accuracy > 0.9 AND Tags.team In ('vision') oR Attributes.Status = 'failed' and tags.or = 1 Or params.epochs nOt iN (1)", ["resnet", "vit"]],
+  [
+    "keywords and prefixes in any case",
+    "METRICS.accuracy > 0.9 AND Tags.team In ('vision') oR Attributes.Status = 'failed' and tags.or = 1 Or params.epochs nOt iN (1)",
+    ["resnet", "vit"],
+  ],
   ["no spaces around operators", "metrics.accuracy>0.96 and(tags.team='vision')", ["vit"]],
   ["whitespace and newlines", "\n  metrics.accuracy\t>  0.96\n", ["vit"]],
 ];
@@ -252,7 +267,10 @@ test("query: the message shows the query with a caret under the column, and exit
     }
     assert.fail("no error");
   })();
-  assert.equal(err.message, ['column 19: expected "and", "or" or the end of the query, found "xyz"', "  metrics.acc > 0.9 xyz", "                    ^"].join("\n"));
+  assert.equal(
+    err.message,
+    ['column 19: expected "and", "or" or the end of the query, found "xyz"', "  metrics.acc > 0.9 xyz", "                    ^"].join("\n"),
+  );
   assert.ok(err instanceof DataError);
   assert.equal(err.exitCode, 1);
   assert.equal(err.code, "E_BAD_QUERY");
@@ -280,9 +298,18 @@ for (const [written, normal] of keyCases) {
 }
 
 test("query: bad keys for --sort and --columns are QueryErrors too", () => {
-  assert.throws(() => parseFieldKey("metric.accuracy"), (e: unknown) => e instanceof QueryError && /Did you mean "metrics\."/.test(e.hint ?? ""));
-  assert.throws(() => parseFieldKey("metrics.a metrics.b"), (e: unknown) => e instanceof QueryError && e.column === 11 && /expected one key/.test(e.reason));
-  assert.throws(() => parseFieldKey(""), (e: unknown) => e instanceof QueryError && /expected a key/.test(e.reason));
+  assert.throws(
+    () => parseFieldKey("metric.accuracy"),
+    (e: unknown) => e instanceof QueryError && /Did you mean "metrics\."/.test(e.hint ?? ""),
+  );
+  assert.throws(
+    () => parseFieldKey("metrics.a metrics.b"),
+    (e: unknown) => e instanceof QueryError && e.column === 11 && /expected one key/.test(e.reason),
+  );
+  assert.throws(
+    () => parseFieldKey(""),
+    (e: unknown) => e instanceof QueryError && /expected a key/.test(e.reason),
+  );
 });
 
 test("query: fieldValue reads the same values the query compares", () => {
@@ -319,8 +346,14 @@ test("query: sorting by created is by instant, not by text", () => {
 test("query: compareValues orders numbers, then strings, then booleans, then missing", () => {
   const values = [10, undefined, "b", 9, null, "a", true, Number.NaN, -1.5, false, "10"];
   // (Array#sort itself puts undefined after everything else.)
-  assert.deepEqual(values.slice().sort((a, b) => compareValues(a, b)), [-1.5, 9, 10, "10", "a", "b", false, true, null, Number.NaN, undefined]);
-  assert.deepEqual(values.slice().sort((a, b) => compareValues(a, b, "desc")), [true, false, "b", "a", "10", 10, 9, -1.5, null, Number.NaN, undefined]);
+  assert.deepEqual(
+    values.slice().sort((a, b) => compareValues(a, b)),
+    [-1.5, 9, 10, "10", "a", "b", false, true, null, Number.NaN, undefined],
+  );
+  assert.deepEqual(
+    values.slice().sort((a, b) => compareValues(a, b, "desc")),
+    [true, false, "b", "a", "10", 10, 9, -1.5, null, Number.NaN, undefined],
+  );
   assert.equal(compareValues(2, 10), -1);
   assert.equal(compareValues("2", "10"), 1);
   assert.equal(compareValues(undefined, undefined), 0);

@@ -2,12 +2,13 @@
 // registry (issue #5): every kind of reference, --json shapes, bad references,
 // and data that tries to drive the terminal. Expectations come from the
 // loader's records, computed here in plain TypeScript.
-import { describe, test } from "node:test";
+
 import assert from "node:assert/strict";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { describe, test } from "node:test";
 import { cacheEnv, tempDir, writeTree } from "./_helpers.ts";
-import { SAMPLE, fails, load, ok, type Exp } from "./_read-helpers.ts";
+import { type Exp, fails, load, ok, SAMPLE } from "./_read-helpers.ts";
 
 const ENV = cacheEnv();
 const run = (...args: string[]) => ok([...args, "--registry", SAMPLE], ENV);
@@ -18,7 +19,10 @@ const all = reg.experiments;
 const modelOf = (p: string, m: string) => reg.models.find((x) => x.project === p && x.model === m)!;
 /** The experiment an alias target (a version or an id) names. */
 const target = (p: string, m: string, t: string) => all.find((e) => e.project === p && e.model === m && (e.data.version === t || e.id === t))!;
-const aliasesOf = (e: Exp) => Object.entries(modelOf(e.project, e.model).data.aliases ?? {}).filter(([, t]) => target(e.project, e.model, t) === e).map(([a]) => a);
+const aliasesOf = (e: Exp) =>
+  Object.entries(modelOf(e.project, e.model).data.aliases ?? {})
+    .filter(([, t]) => target(e.project, e.model, t) === e)
+    .map(([a]) => a);
 /** The shortest prefix (at least 4 characters) that names only this experiment. */
 const uniquePrefix = (e: Exp) => {
   for (let n = 4; ; n++) if (all.filter((x) => x.id.startsWith(e.id.slice(0, n))).length === 1) return e.id.slice(0, n);
@@ -33,13 +37,20 @@ function leaves(v: unknown, prefix = "", out = new Map<string, unknown>()): Map<
 const RESNET = modelOf("animal-image-classification", "resnet50");
 const PROD = target(RESNET.project, RESNET.model, RESNET.data.aliases!.production);
 // A model with an alias that names an experiment id rather than a version.
-const BY_ID = reg.models.flatMap((m) => Object.entries(m.data.aliases ?? {}).filter(([, t]) => target(m.project, m.model, t)?.id === t).map(([alias, t]) => ({ m, alias, e: target(m.project, m.model, t) })))[0];
+const BY_ID = reg.models.flatMap((m) =>
+  Object.entries(m.data.aliases ?? {})
+    .filter(([, t]) => target(m.project, m.model, t)?.id === t)
+    .map(([alias, t]) => ({ m, alias, e: target(m.project, m.model, t) })),
+)[0];
 const OLDER = all.filter((e) => e.model === "resnet50" && e.data.version && e.id < PROD.id).sort((a, b) => (a.id < b.id ? 1 : -1))[0];
 
 describe("show", { concurrency: 4 }, () => {
   test("show PROJECT: --json has the record and its models; the human view names them", async () => {
     const p = reg.projects.find((x) => x.project === "energy-demand-forecast")!;
-    const models = reg.models.filter((m) => m.project === p.project).map((m) => m.model).sort();
+    const models = reg.models
+      .filter((m) => m.project === p.project)
+      .map((m) => m.model)
+      .sort();
     const [json, human] = await Promise.all([run("show", p.project, "--json"), run("show", p.project)]);
     assert.deepEqual(JSON.parse(json), { project: p.project, data: p.data, models });
     assert.equal(human.split("\n")[0], `project ${p.project}  ${p.data.name}`);
@@ -64,7 +75,11 @@ describe("show", { concurrency: 4 }, () => {
   test("show ID (human): head with version and aliases, then every parameter, dataset field and metric", async () => {
     const out = await run("show", PROD.id);
     assert.equal(out.split("\n")[0], `experiment ${PROD.id}  ${PROD.project}/${PROD.model}@${PROD.data.version}  [${aliasesOf(PROD).join(", ")}]`);
-    for (const [section, data] of [["parameters", PROD.data.parameters], ["datasets", PROD.data.datasets], ["evaluations", PROD.data.evaluations]] as const) {
+    for (const [section, data] of [
+      ["parameters", PROD.data.parameters],
+      ["datasets", PROD.data.datasets],
+      ["evaluations", PROD.data.evaluations],
+    ] as const) {
       assert.match(out, new RegExp(`^${section}$`, "m"));
       for (const key of leaves(data).keys()) assert.match(out, new RegExp(`^ {2}${key.replaceAll(".", "\\.")} `, "m"), `${section}: ${key}`);
     }
@@ -85,15 +100,43 @@ describe("resolve", { concurrency: 4 }, () => {
   test("resolve @production (human): id, version, file and every artifact", async () => {
     const lines = (await run("resolve", ref)).trimEnd().split("\n");
     assert.equal(lines[0], `${ref} → ${PROD.id} (version ${PROD.data.version})`);
-    assert.ok(lines.includes(`id       ${PROD.id}`) && lines.includes(`version  ${PROD.data.version}`) && lines.includes(`file     ${PROD.file}`), lines.join("\n"));
+    assert.ok(
+      lines.includes(`id       ${PROD.id}`) && lines.includes(`version  ${PROD.data.version}`) && lines.includes(`file     ${PROD.file}`),
+      lines.join("\n"),
+    );
     const artifacts = lines.slice(lines.indexOf("artifacts") + 1).map((l) => l.trim().split(/ +/));
     assert.deepEqual(artifacts, Object.entries(PROD.data.artifacts!));
   });
 
   test("resolve --json: by alias and by version, everything a deployment needs", async () => {
-    const [byAlias, byVersion] = await Promise.all([run("resolve", ref, "--json"), run("resolve", `${RESNET.project}/${RESNET.model}@${OLDER.data.version}`, "--json")]);
+    const [byAlias, byVersion] = await Promise.all([
+      run("resolve", ref, "--json"),
+      run("resolve", `${RESNET.project}/${RESNET.model}@${OLDER.data.version}`, "--json"),
+    ]);
     const d = PROD.data;
-    assert.deepEqual(JSON.parse(byAlias), JSON.parse(JSON.stringify({ ref, project: PROD.project, model: PROD.model, id: PROD.id, version: d.version, alias: "production", via: "alias", created: d.created, status: d.status, file: PROD.file, artifacts: d.artifacts, datasets: d.datasets, code: d.code, environment: d.environment, evaluations: d.evaluations, parameters: d.parameters })));
+    assert.deepEqual(
+      JSON.parse(byAlias),
+      JSON.parse(
+        JSON.stringify({
+          ref,
+          project: PROD.project,
+          model: PROD.model,
+          id: PROD.id,
+          version: d.version,
+          alias: "production",
+          via: "alias",
+          created: d.created,
+          status: d.status,
+          file: PROD.file,
+          artifacts: d.artifacts,
+          datasets: d.datasets,
+          code: d.code,
+          environment: d.environment,
+          evaluations: d.evaluations,
+          parameters: d.parameters,
+        }),
+      ),
+    );
     const v = JSON.parse(byVersion);
     assert.deepEqual([v.id, v.version, v.via, v.alias], [OLDER.id, OLDER.data.version, "version", undefined]);
   });
@@ -140,7 +183,14 @@ describe("diff", { concurrency: 4 }, () => {
     for (const s of sections) {
       const expected = [...rowsOf(s)].filter(([, v]) => differs(v));
       assert.ok(expected.length > 0, `${s} differ`);
-      assert.deepEqual(out.rows.filter((r) => r.section === s).map((r) => [r.key, r.values]).sort(), expected.sort(), s);
+      assert.deepEqual(
+        out.rows
+          .filter((r) => r.section === s)
+          .map((r) => [r.key, r.values])
+          .sort(),
+        expected.sort(),
+        s,
+      );
     }
   });
 
@@ -148,8 +198,19 @@ describe("diff", { concurrency: 4 }, () => {
     const out = JSON.parse(await run("diff", a.id, b.id, "--all", "--json")) as { rows: Row[] };
     for (const s of sections) {
       const expected = [...rowsOf(s)].map(([k, v]) => [k, v, !differs(v)]);
-      if (s !== "evaluations") assert.ok(expected.some(([, , same]) => same), `${s} has equal keys`);
-      assert.deepEqual(out.rows.filter((r) => r.section === s).map((r) => [r.key, r.values, r.same]).sort(), expected.sort(), s);
+      if (s !== "evaluations")
+        assert.ok(
+          expected.some(([, , same]) => same),
+          `${s} has equal keys`,
+        );
+      assert.deepEqual(
+        out.rows
+          .filter((r) => r.section === s)
+          .map((r) => [r.key, r.values, r.same])
+          .sort(),
+        expected.sort(),
+        s,
+      );
     }
   });
 
@@ -189,7 +250,9 @@ describe("bad references exit non-zero with a pointed message", { concurrency: 4
   });
 
   test("an ambiguous id prefix: exit 1, listing every candidate with its model", async () => {
-    const prefix = [...new Set(all.map((e) => e.id.slice(0, 4)))].map((p) => [p, all.filter((e) => e.id.startsWith(p))] as const).find(([, hits]) => hits.length > 1 && hits.length <= 8)!;
+    const prefix = [...new Set(all.map((e) => e.id.slice(0, 4)))]
+      .map((p) => [p, all.filter((e) => e.id.startsWith(p))] as const)
+      .find(([, hits]) => hits.length > 1 && hits.length <= 8)!;
     const stderr = await fail(1, "show", prefix[0]);
     assert.match(stderr, new RegExp(`the id prefix "${prefix[0]}" matches ${prefix[1].length} experiments`));
     for (const e of prefix[1]) assert.ok(stderr.includes(`${e.id} (${e.project}/${e.model})`), `${e.id} in\n${stderr}`);
@@ -243,7 +306,10 @@ describe("data that tries to drive the terminal is shown inert", { concurrency: 
   });
 
   test("list experiments and list projects tables: no escape bytes; the HTML is plain text", async () => {
-    const [experiments, projects] = await Promise.all([run("list", "experiments", "--model", `${xgb.project}/${xgb.model}`, "--columns", "attributes.id,attributes.description,tags.team"), run("list", "projects")]);
+    const [experiments, projects] = await Promise.all([
+      run("list", "experiments", "--model", `${xgb.project}/${xgb.model}`, "--columns", "attributes.id,attributes.description,tags.team"),
+      run("list", "projects"),
+    ]);
     inert(experiments, "list experiments");
     inert(projects, "list projects");
     assert.ok(experiments.includes("<script>alert(1)</script>") && experiments.includes("<b>team</b>"), experiments);
@@ -251,7 +317,12 @@ describe("data that tries to drive the terminal is shown inert", { concurrency: 
   });
 
   test("show, resolve and diff (human): no escape bytes", async () => {
-    const outs = await Promise.all([run("show", victim.id), run("show", xgb.project), run("resolve", `${xgb.project}/${xgb.model}@staging`), run("diff", victim.id, other.id)]);
+    const outs = await Promise.all([
+      run("show", victim.id),
+      run("show", xgb.project),
+      run("resolve", `${xgb.project}/${xgb.model}@staging`),
+      run("diff", victim.id, other.id),
+    ]);
     outs.forEach((out, i) => inert(out, ["show", "show project", "resolve", "diff"][i]));
     assert.ok(outs[0].includes("<script>alert(1)</script>"));
     assert.match(outs[2], /wipe +s3:\/\/bucket\/wipe/);
@@ -271,7 +342,9 @@ describe("data that tries to drive the terminal is shown inert", { concurrency: 
 describe("references that look like something else", () => {
   test("a project whose slug could be an id prefix can be shown", async () => {
     const dir = tempDir();
-    writeTree(dir, { "registry/data2024/project.yaml": readFileSync(join(SAMPLE, "energy-demand-forecast", "project.yaml"), "utf8").replace(/^name: .*$/m, "name: Data 2024") });
+    writeTree(dir, {
+      "registry/data2024/project.yaml": readFileSync(join(SAMPLE, "energy-demand-forecast", "project.yaml"), "utf8").replace(/^name: .*$/m, "name: Data 2024"),
+    });
     const out = await ok(["show", "data2024", "--registry", join(dir, "registry"), "--json"], cacheEnv());
     assert.equal(JSON.parse(out).project, "data2024");
   });

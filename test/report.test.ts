@@ -7,7 +7,7 @@ import { test } from "node:test";
 import { FOLD_ABOVE } from "../scripts/lib/report/markdown.ts";
 import type { ReportData } from "../scripts/lib/report/types.ts";
 import { cacheEnv, runCli, tempDir } from "./_helpers.ts";
-import { PRODUCTION, deriveExperiment, git, setAlias, teamRepo } from "./_pr-fixtures.ts";
+import { deriveExperiment, git, PRODUCTION, setAlias, teamRepo } from "./_pr-fixtures.ts";
 
 const NEW_RUN = "01m8k5m12s8n844gk0s9v2a024";
 
@@ -36,7 +36,17 @@ test("--head: reports a commit without checking it out, the same as its working 
   assert.deepEqual(a.counts, { added: 1, modified: 0, deleted: 0, aliasChanges: 1, models: 1, errors: 0, warnings: 0 });
   const [model] = a.models;
   assert.deepEqual(model.metric, { name: "accuracy", goal: "maximize", inferred: false });
-  assert.deepEqual(model.aliases, [{ alias: "production", fromTarget: "1.2.0", toTarget: "3.0.0", from: { id: PRODUCTION, version: "1.2.0", value: 0.9569 }, to: { id: NEW_RUN, version: "3.0.0", value: 0.9612 }, delta: 0.9612 - 0.9569, verdict: "better" }]);
+  assert.deepEqual(model.aliases, [
+    {
+      alias: "production",
+      fromTarget: "1.2.0",
+      toTarget: "3.0.0",
+      from: { id: PRODUCTION, version: "1.2.0", value: 0.9569 },
+      to: { id: NEW_RUN, version: "3.0.0", value: 0.9612 },
+      delta: 0.9612 - 0.9569,
+      verdict: "better",
+    },
+  ]);
   assert.equal(model.experiments[0].production?.verdict, "better");
 });
 
@@ -59,7 +69,10 @@ test("500 changed experiments: summary first, each model folded into <details>, 
   assert.ok(Buffer.byteLength(r.stdout) < 1024 * 1024, "within GitHub's 1 MiB job summary limit");
   assert.ok(ms < 60_000, `took ${ms} ms`);
   const json = JSON.parse((await report(dir, ["--base", "main", "--format", "json"])).stdout) as ReportData;
-  assert.equal(json.models.reduce((n, m) => n + m.experiments.length, 0), 500);
+  assert.equal(
+    json.models.reduce((n, m) => n + m.experiments.length, 0),
+    500,
+  );
   assert.ok(500 > FOLD_ABOVE);
 });
 
@@ -79,7 +92,7 @@ test("usage errors exit 2 with a hint: no --base, an unknown ref, outside git, n
   cpSync(join(dir, "registry"), join(outside, "registry"), { recursive: true });
   for (const [args, cwd, pattern] of [
     [[], dir, /required option '--base <ref>'/],
-    [["--base", "no-such-branch"], dir, /the git ref "no-such-branch" does not exist here\n  hint: /],
+    [["--base", "no-such-branch"], dir, /the git ref "no-such-branch" does not exist here\n {2}hint: /],
     [["--base", "main", "--head", "nope"], dir, /the git ref "nope" does not exist here/],
     [["--base", "main"], outside, /not inside a git repository/],
     [["--base", "main", "--registry", "missing"], dir, /the registry directory "missing" does not exist/],

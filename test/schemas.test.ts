@@ -1,8 +1,9 @@
 // The schemas document themselves (STYLE.md §1): every property is described and
 // has examples, each example validates, and the TypeScript types agree with them.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
-import { schemaDocument, schemaErrors, type JsonSchema } from "../scripts/lib/schema/schemas.ts";
+import { test } from "node:test";
+import { type JsonSchema, schemaDocument, schemaErrors } from "../scripts/lib/schema/schemas.ts";
 import type { ExperimentData, ModelData, ProjectData } from "../scripts/lib/schema/types.ts";
 
 const KINDS = ["project", "model", "experiment"] as const;
@@ -63,8 +64,20 @@ const TYPE_KEYS = {
   project: { name: 1, description: 1, created: 1, owners: 1, tags: 1 } satisfies Record<keyof ProjectData, 1>,
   model: { name: 1, description: 1, created: 1, task: 1, primary_metric: 1, aliases: 1, tags: 1 } satisfies Record<keyof ModelData, 1>,
   experiment: {
-    id: 1, version: 1, created: 1, description: 1, status: 1, parameters: 1, datasets: 1, evaluations: 1,
-    history: 1, artifacts: 1, code: 1, environment: 1, source: 1, tags: 1,
+    id: 1,
+    version: 1,
+    created: 1,
+    description: 1,
+    status: 1,
+    parameters: 1,
+    datasets: 1,
+    evaluations: 1,
+    history: 1,
+    artifacts: 1,
+    code: 1,
+    environment: 1,
+    source: 1,
+    tags: 1,
   } satisfies Record<keyof ExperimentData, 1>,
 };
 

@@ -7,7 +7,7 @@ import { before, describe, test } from "node:test";
 import Fuse from "fuse.js";
 import { searchQueries } from "../scripts/bench/search-queries.ts";
 import { loadSite } from "../scripts/lib/site/build.ts";
-import { SEARCH_FIELDS, searchDocs, type SearchDoc } from "../scripts/lib/site/search-docs.ts";
+import { SEARCH_FIELDS, type SearchDoc, searchDocs } from "../scripts/lib/site/search-docs.ts";
 import { FUSE_OPTIONS, SearchEngine } from "../scripts/lib/site/search-engine.ts";
 import { searchFiles } from "../scripts/lib/site/search-index.ts";
 import { runCli, tempDir } from "./_helpers.ts";
@@ -21,7 +21,11 @@ async function engineFor(registry: string): Promise<{ engine: SearchEngine; docs
 
 /** The naive baseline: one Fuse index over whole documents (descriptions as written, not as words). */
 function naiveIndex(docs: SearchDoc[]): Fuse<SearchDoc> {
-  return new Fuse(docs, { ...FUSE_OPTIONS, includeMatches: false, keys: SEARCH_FIELDS.map((f) => ({ name: f.key, weight: f.weight, getFn: (d: SearchDoc) => d.fields[f.key] ?? [] })) });
+  return new Fuse(docs, {
+    ...FUSE_OPTIONS,
+    includeMatches: false,
+    keys: SEARCH_FIELDS.map((f) => ({ name: f.key, weight: f.weight, getFn: (d: SearchDoc) => d.fields[f.key] ?? [] })),
+  });
 }
 
 describe("search engine on a generated registry of 1,000 experiments", () => {
@@ -53,7 +57,10 @@ describe("search engine on a generated registry of 1,000 experiments", () => {
     const ids = docs.filter((d) => d.kind === "experiment").map((d) => d.key);
     const prefix = ids[123].slice(0, 7);
     const r = await engine.search(prefix, { limit: 1000 });
-    const found = r.groups.experiment.hits.filter((h) => h.why.some((w) => w.field === "id")).map((h) => h.key).sort();
+    const found = r.groups.experiment.hits
+      .filter((h) => h.why.some((w) => w.field === "id"))
+      .map((h) => h.key)
+      .sort();
     assert.deepEqual(found, ids.filter((id) => id.startsWith(prefix)).sort());
     assert.equal(r.groups.experiment.hits[0].key.startsWith(prefix), true);
   });

@@ -5,7 +5,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { buildSiteFor, launch, NO_CHROMIUM, serveStatic, type StaticServer } from "./_browser.ts";
+import { buildSiteFor, launch, NO_CHROMIUM, type StaticServer, serveStatic } from "./_browser.ts";
 import { runCli, tempDir } from "./_helpers.ts";
 
 const BASE = "/some-repo/";
@@ -70,7 +70,10 @@ describe("a site built with --base /some-repo/", () => {
       }
       assert.ok(visited >= 60, `only ${visited} pages reached`);
       // The leaderboard pages itself (1200 runs over 2 models), and the pager works.
-      assert.ok([...seen].some((u) => /\/models\/[^/]+\/[^/]+\/2\/$/.test(u)), "no second leaderboard page was linked");
+      assert.ok(
+        [...seen].some((u) => /\/models\/[^/]+\/[^/]+\/2\/$/.test(u)),
+        "no second leaderboard page was linked",
+      );
       // Compare through the base path: ids ticked on a leaderboard.
       await page.goto([...seen].find((u) => /\/models\/[^/]+\/$/.test(u))!);
       const boxes = page.locator("table.leaderboard tbody input[type=checkbox]");
@@ -82,7 +85,10 @@ describe("a site built with --base /some-repo/", () => {
       const action = await page.locator("form[role=search]").getAttribute("action");
       assert.equal(action, `${BASE}search/`);
       assert.deepEqual(failed, []);
-      assert.deepEqual(server.requests.filter((r) => r.status !== 200 && !r.path.endsWith("/search/")), []);
+      assert.deepEqual(
+        server.requests.filter((r) => r.status !== 200 && !r.path.endsWith("/search/")),
+        [],
+      );
     } finally {
       await browser.close();
     }

@@ -4,7 +4,7 @@ import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { buildSiteFor, launch, NO_CHROMIUM, serveStatic, type StaticServer } from "./_browser.ts";
+import { buildSiteFor, launch, NO_CHROMIUM, type StaticServer, serveStatic } from "./_browser.ts";
 import { ROOT } from "./_helpers.ts";
 
 describe("the site in chromium", { skip: NO_CHROMIUM }, () => {
@@ -28,7 +28,7 @@ describe("the site in chromium", { skip: NO_CHROMIUM }, () => {
   test("walk home → project → model → experiment", async () => {
     await page.goto(server.url);
     assert.equal(await page.locator("h1").textContent(), "Projects");
-    assert.match(await page.locator("main").textContent() ?? "", /3 projects\s*8 models\s*72 experiments/);
+    assert.match((await page.locator("main").textContent()) ?? "", /3 projects\s*8 models\s*72 experiments/);
     await page.getByRole("link", { name: "동물 이미지 분류" }).first().click();
     await page.waitForURL(/\/projects\/animal-image-classification\/$/);
     assert.equal(await page.locator("h1").textContent(), "동물 이미지 분류");
@@ -37,8 +37,13 @@ describe("the site in chromium", { skip: NO_CHROMIUM }, () => {
     // Ranked by the primary metric: rank 1 holds the best accuracy and is highlighted.
     const first = page.locator("table.leaderboard tbody tr").first();
     assert.match((await first.getAttribute("class")) ?? "", /\bbest\b/);
-    const accuracies = await page.locator("table.leaderboard tbody tr td:nth-child(4)").evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.v)).filter((v) => !Number.isNaN(v) && v !== 0));
-    assert.deepEqual(accuracies, [...accuracies].sort((a, b) => b - a));
+    const accuracies = await page
+      .locator("table.leaderboard tbody tr td:nth-child(4)")
+      .evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.v)).filter((v) => !Number.isNaN(v) && v !== 0));
+    assert.deepEqual(
+      accuracies,
+      [...accuracies].sort((a, b) => b - a),
+    );
     await first.locator("td:nth-child(3) a").click();
     await page.waitForURL(/\/experiments\/[0-9a-z]{26}\/$/);
     const main = (await page.locator("main").textContent()) ?? "";
@@ -52,16 +57,23 @@ describe("the site in chromium", { skip: NO_CHROMIUM }, () => {
     await page.goto(`${server.url}projects/animal-image-classification/models/resnet50/`);
     const header = page.locator("table.leaderboard thead th", { hasText: "loss" }).first();
     const index = await header.evaluate((th) => (th as HTMLTableCellElement).cellIndex);
-    const column = () => page.locator(`table.leaderboard tbody tr td:nth-child(${index + 1})`).evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.v ?? ""));
+    const column = () =>
+      page.locator(`table.leaderboard tbody tr td:nth-child(${index + 1})`).evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.v ?? ""));
     await header.locator("button").click();
     assert.equal(await header.getAttribute("aria-sort"), "ascending");
     const up = (await column()).filter(Boolean).map(Number);
     assert.ok(up.length > 3);
-    assert.deepEqual(up, [...up].sort((a, b) => a - b));
+    assert.deepEqual(
+      up,
+      [...up].sort((a, b) => a - b),
+    );
     await header.locator("button").click();
     assert.equal(await header.getAttribute("aria-sort"), "descending");
     const down = (await column()).filter(Boolean).map(Number);
-    assert.deepEqual(down, [...down].sort((a, b) => b - a));
+    assert.deepEqual(
+      down,
+      [...down].sort((a, b) => b - a),
+    );
     // Runs without the value stay last either way.
     const all = await column();
     assert.deepEqual(all.slice(down.length).filter(Boolean), []);
@@ -81,14 +93,19 @@ describe("the site in chromium", { skip: NO_CHROMIUM }, () => {
     await page.locator("table[data-section=parameters]").waitFor();
     assert.match((await page.locator("[data-compare-status]").textContent()) ?? "", /^3 experiments/);
     // Every highlighted row really differs; every collapsed row really is equal.
-    const rows = await page.locator("table[data-section=parameters] tbody tr").evaluateAll((trs) => trs.map((tr) => ({ diff: tr.classList.contains("diff-row"), values: [...tr.querySelectorAll("td")].map((td) => td.textContent) })));
+    const rows = await page
+      .locator("table[data-section=parameters] tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => ({ diff: tr.classList.contains("diff-row"), values: [...tr.querySelectorAll("td")].map((td) => td.textContent) })));
     assert.ok(rows.length > 0);
     for (const r of rows) assert.ok(r.diff && new Set(r.values).size > 1, JSON.stringify(r));
     const same = page.locator("section", { has: page.locator("h2", { hasText: "Parameters" }) }).locator("details tbody tr");
-    for (const values of await same.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)))) assert.equal(new Set(values).size, 1);
+    for (const values of await same.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent))))
+      assert.equal(new Set(values).size, 1);
     // The best accuracy carries the star, in the column of the run that has it.
     const acc = page.locator("table[data-section=evaluations] tbody tr", { has: page.locator("th", { hasText: /^accuracy$/ }) });
-    const cells = await acc.locator("td").evaluateAll((tds) => tds.map((td) => ({ best: td.classList.contains("best-cell"), v: Number(td.getAttribute("title") ?? td.textContent) })));
+    const cells = await acc
+      .locator("td")
+      .evaluateAll((tds) => tds.map((td) => ({ best: td.classList.contains("best-cell"), v: Number(td.getAttribute("title") ?? td.textContent) })));
     const top = Math.max(...cells.map((c) => c.v));
     for (const c of cells) assert.equal(c.best, c.v === top);
     assert.deepEqual(errors, []);

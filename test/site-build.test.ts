@@ -26,7 +26,8 @@ describe("site build of the sample registry", () => {
       const id = f.split("/").pop()!.replace(".yaml", "");
       assert.ok(files.includes(`experiments/${id}/index.html`), `no page for ${id}`);
     }
-    for (const model of ["resnet50", "efficientnet-b0", "vit-small"]) assert.ok(files.includes(`projects/animal-image-classification/models/${model}/index.html`));
+    for (const model of ["resnet50", "efficientnet-b0", "vit-small"])
+      assert.ok(files.includes(`projects/animal-image-classification/models/${model}/index.html`));
     assert.ok(files.includes("index.html") && files.includes("compare/index.html") && files.includes("404.html"));
   });
 
@@ -51,7 +52,9 @@ describe("site build of the sample registry", () => {
     const doc = JSON.parse(readFileSync(join(out, "api/v0.1/openapi.json"), "utf8"));
     const documented = Object.keys(doc.paths).sort();
     assert.deepEqual(documented, API_ROUTES.map((r) => r.path).sort());
-    const api = files.filter((f) => f.startsWith("api/v0.1/") && !f.startsWith("api/v0.1/schemas/") && f !== "api/v0.1/openapi.json").map((f) => `/${f.slice("api/v0.1/".length)}`);
+    const api = files
+      .filter((f) => f.startsWith("api/v0.1/") && !f.startsWith("api/v0.1/schemas/") && f !== "api/v0.1/openapi.json")
+      .map((f) => `/${f.slice("api/v0.1/".length)}`);
     const patterns = documented.map((p) => ({ p, re: new RegExp(`^${p.replace(/\./g, "\\.").replace(/\{(\w+)\}/g, "[^/]+")}$`) }));
     const unmatched = api.filter((f) => !patterns.some(({ re }) => re.test(f)));
     assert.deepEqual(unmatched, [], "files the OpenAPI document does not describe");
@@ -79,7 +82,11 @@ describe("site build of the sample registry", () => {
     const byName = read("projects/name.json");
     assert.equal(byName["동물 이미지 분류"][0].id, "animal-image-classification");
     const models = read("models/project-id/animal-image-classification.json");
-    assert.deepEqual(models.map((m: { id: string }) => m.id).sort(), ["animal-image-classification/efficientnet-b0", "animal-image-classification/resnet50", "animal-image-classification/vit-small"]);
+    assert.deepEqual(models.map((m: { id: string }) => m.id).sort(), [
+      "animal-image-classification/efficientnet-b0",
+      "animal-image-classification/resnet50",
+      "animal-image-classification/vit-small",
+    ]);
   });
 });
 

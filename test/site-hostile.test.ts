@@ -5,14 +5,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { buildSiteFor, launch, NO_CHROMIUM, serveStatic, type StaticServer } from "./_browser.ts";
+import { buildSiteFor, launch, NO_CHROMIUM, type StaticServer, serveStatic } from "./_browser.ts";
 import { FIXTURES } from "./_helpers.ts";
 
 const REGISTRY = join(FIXTURES, "site", "hostile");
 const ID = "01kh00kbbgf06jnxekckk6zzke";
 
 function pages(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pages(join(dir, e.name)) : e.name === "index.html" ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? pages(join(dir, e.name)) : e.name === "index.html" ? [join(dir, e.name)] : [],
+  );
 }
 
 describe("a registry full of markup and script", () => {
@@ -49,7 +51,12 @@ describe("a registry full of markup and script", () => {
       page.on("request", (r) => {
         if (!r.url().startsWith(server.url)) blocked.push(r.url());
       });
-      const paths = pages(out).map((f) => relative(out, f).replace(/index\.html$/, "").split("\\").join("/"));
+      const paths = pages(out).map((f) =>
+        relative(out, f)
+          .replace(/index\.html$/, "")
+          .split("\\")
+          .join("/"),
+      );
       paths.push(`compare/?ids=${ID}`);
       for (const path of paths) {
         await page.goto(server.url + path);

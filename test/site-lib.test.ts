@@ -35,7 +35,10 @@ describe("links: only http(s) without credentials", () => {
     assert.equal(repoWebUrl("javascript:alert(1)//github.com/a/b"), undefined);
     assert.equal(commitUrl("git@gitlab.com:g/r.git", "abcdef1"), "https://gitlab.com/g/r/-/commit/abcdef1");
     assert.equal(commitUrl("https://github.com/o/r", "not-a-sha"), undefined);
-    assert.deepEqual(fileUrls("https://github.com/o/r", "main", "registry/p/project.yaml"), { view: "https://github.com/o/r/blob/main/registry/p/project.yaml", edit: "https://github.com/o/r/edit/main/registry/p/project.yaml" });
+    assert.deepEqual(fileUrls("https://github.com/o/r", "main", "registry/p/project.yaml"), {
+      view: "https://github.com/o/r/blob/main/registry/p/project.yaml",
+      edit: "https://github.com/o/r/edit/main/registry/p/project.yaml",
+    });
   });
 });
 
@@ -48,7 +51,11 @@ describe("format and charts", () => {
   });
 
   test("inline code is split out; nothing else is interpreted", () => {
-    assert.deepEqual(inlineCode("run `make` <b>now</b>"), [{ code: false, text: "run " }, { code: true, text: "make" }, { code: false, text: " <b>now</b>" }]);
+    assert.deepEqual(inlineCode("run `make` <b>now</b>"), [
+      { code: false, text: "run " },
+      { code: true, text: "make" },
+      { code: false, text: " <b>now</b>" },
+    ]);
   });
 
   test("downsample keeps the ends and the count", () => {
@@ -65,7 +72,17 @@ describe("format and charts", () => {
   });
 
   test("chart geometry maps points inside the plot and skips non-finite ones", () => {
-    const g = chartGeometry([{ label: "loss", style: "line", points: [{ x: 0, y: 1 }, { x: 5, y: Number.NaN }, { x: 10, y: 0.5 }] }]);
+    const g = chartGeometry([
+      {
+        label: "loss",
+        style: "line",
+        points: [
+          { x: 0, y: 1 },
+          { x: 5, y: Number.NaN },
+          { x: 10, y: 0.5 },
+        ],
+      },
+    ]);
     assert.match(g.series[0].d, /^M56 [\d.]+L628 [\d.]+$/);
     for (const t of g.yTicks) assert.ok(t.at >= g.plot.top && t.at <= g.plot.bottom);
   });
@@ -87,7 +104,10 @@ describe("leaderboard of the sample registry", async () => {
     assert.ok(groups[0].runs.includes(resnet.aliases.get("production")!));
     const fingerprints = (g: (typeof groups)[0]) => new Set(g.runs.map((r) => r.data.datasets?.test?.sha256));
     for (const g of groups) assert.equal(fingerprints(g).size, 1, g.slug);
-    assert.equal(groups.reduce((n, g) => n + g.runs.length, 0), resnet.experiments.length);
+    assert.equal(
+      groups.reduce((n, g) => n + g.runs.length, 0),
+      resnet.experiments.length,
+    );
   });
 
   test("rows are ranked by the primary metric with the best marked per column", () => {
@@ -96,7 +116,10 @@ describe("leaderboard of the sample registry", async () => {
     assert.deepEqual(columns.columns[0], { kind: "metric", key: "accuracy", goal: "maximize" });
     const rows = leaderboardRows({ group, columns, page: 1, aliasesOf: site.aliasesOf });
     const acc = rows.map((r) => r.cells[0]).filter((v): v is number => typeof v === "number");
-    assert.deepEqual(acc, [...acc].sort((a, b) => b - a));
+    assert.deepEqual(
+      acc,
+      [...acc].sort((a, b) => b - a),
+    );
     assert.equal(rows[0].best[0], true);
     assert.equal(rows.filter((r) => r.best[0]).length, 1);
     // Constant parameters are listed once, not as columns.

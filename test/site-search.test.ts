@@ -7,7 +7,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { buildSiteFor, launch, NO_CHROMIUM, serveStatic, type StaticServer } from "./_browser.ts";
+import { buildSiteFor, launch, NO_CHROMIUM, type StaticServer, serveStatic } from "./_browser.ts";
 import { FIXTURES, ROOT } from "./_helpers.ts";
 
 async function typeQuery(page: Page, query: string): Promise<void> {
@@ -39,7 +39,10 @@ describe("search in chromium", { skip: NO_CHROMIUM }, () => {
     await page.goto(`${server.url}projects/animal-image-classification/`);
     await page.waitForLoadState("networkidle");
     const loaded = server.requests.slice(before).map((r) => r.path);
-    assert.deepEqual(loaded.filter((p) => p.includes("/search/") || p.includes("search-client")), []);
+    assert.deepEqual(
+      loaded.filter((p) => p.includes("/search/") || p.includes("search-client")),
+      [],
+    );
     await typeQuery(page, "resnet");
     assert.ok(server.requests.some((r) => r.path === "/search/vocab.json"));
   });
@@ -125,7 +128,10 @@ describe("search over a payload-laden registry under /reg/", { skip: NO_CHROMIUM
       await page.locator('[data-search-results][data-query="alert"]').waitFor();
       assert.equal(await page.locator("[data-search-results] script, [data-search-results] img").count(), 0);
       assert.deepEqual(dialogs, []);
-      assert.deepEqual(server.requests.filter((r) => r.status !== 200 || !r.path.startsWith("/reg/")), []);
+      assert.deepEqual(
+        server.requests.filter((r) => r.status !== 200 || !r.path.startsWith("/reg/")),
+        [],
+      );
     } finally {
       await browser.close();
       await server.close();

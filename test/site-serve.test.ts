@@ -1,7 +1,7 @@
 // `modelreg site preview` and `site dev` (issue #6): the URL they print is
 // the one they serve; dev picks up an edited registry file.
 import { strict as assert } from "node:assert";
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
@@ -31,7 +31,10 @@ async function poll(url: string, until: (body: string) => boolean, ms = 30_000):
   const end = Date.now() + ms;
   let body = "";
   while (Date.now() < end) {
-    body = await fetch(url).then((r) => r.text(), () => "");
+    body = await fetch(url).then(
+      (r) => r.text(),
+      () => "",
+    );
     if (until(body)) return body;
     await new Promise((r) => setTimeout(r, 300));
   }

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
+import { assertValid, BASELINE, experimentFile, sampleCopy } from "./_edit-helpers.ts";
 import { ROOT } from "./_helpers.ts";
-import { BASELINE, assertValid, experimentFile, sampleCopy } from "./_edit-helpers.ts";
 
 const FILE = experimentFile(BASELINE);
 
@@ -32,8 +32,15 @@ test("update concurrency: a lock held by a killed process goes stale and the nex
   const lockModule = pathToFileURL(join(ROOT, "scripts/lib/write/lock.ts")).href;
   const holder = spawn(
     process.execPath,
-    ["--import", "tsx", "--input-type=module", "-e", `const { withLock } = await import(${JSON.stringify(lockModule)});
-await withLock(process.argv[1], () => { setInterval(() => {}, 60_000); process.stdout.write("locked\\n"); return new Promise(() => {}); });`, join(s.root, FILE)],
+    [
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
+      `const { withLock } = await import(${JSON.stringify(lockModule)});
+await withLock(process.argv[1], () => { setInterval(() => {}, 60_000); process.stdout.write("locked\\n"); return new Promise(() => {}); });`,
+      join(s.root, FILE),
+    ],
     { cwd: ROOT, env: { ...process.env, ...s.env }, stdio: ["ignore", "pipe", "inherit"] },
   );
   try {
@@ -49,7 +56,7 @@ await withLock(process.argv[1], () => { setInterval(() => {}, 60_000); process.s
     const r = await update;
     assert.equal(r.code, 0, r.stderr);
     assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
-    assert.match(s.read(FILE), /\n  after_crash: 1\n/);
+    assert.match(s.read(FILE), /\n {2}after_crash: 1\n/);
   } finally {
     holder.kill("SIGKILL");
   }

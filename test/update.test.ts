@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { assertValid, BASELINE, edit, experimentFile, RESNET, sampleCopy } from "./_edit-helpers.ts";
 import { runCli } from "./_helpers.ts";
-import { BASELINE, RESNET, assertValid, edit, experimentFile, sampleCopy } from "./_edit-helpers.ts";
 
 const FILE = experimentFile(BASELINE);
 const REPORT = `  classification_report: s3://dalbit-ml-models/animal-image-classification/resnet50/${BASELINE}/classification_report.json\n`;
@@ -12,9 +12,24 @@ const REPORT = `  classification_report: s3://dalbit-ml-models/animal-image-clas
 test("update: merges metrics, artifacts, tags and a description; only those lines change", async () => {
   const s = sampleCopy();
   const before = s.read(FILE);
-  const r = await s.cli(["update", "experiment", BASELINE.slice(0, 8), "--metric", "ece=0.031", "--artifact", "onnx=s3://b/model.onnx", "--tag", "stage=eval", "--metric", "test.f1=0.9"]);
+  const r = await s.cli([
+    "update",
+    "experiment",
+    BASELINE.slice(0, 8),
+    "--metric",
+    "ece=0.031",
+    "--artifact",
+    "onnx=s3://b/model.onnx",
+    "--tag",
+    "stage=eval",
+    "--metric",
+    "test.f1=0.9",
+  ]);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, `updated experiment ${BASELINE} (${RESNET})\n  + evaluations.ece: 0.031\n  + evaluations.test.f1: 0.9\n  + artifacts.onnx: s3://b/model.onnx\n  + tags.stage: eval\nwrote ${FILE}\n`);
+  assert.equal(
+    r.stdout,
+    `updated experiment ${BASELINE} (${RESNET})\n  + evaluations.ece: 0.031\n  + evaluations.test.f1: 0.9\n  + artifacts.onnx: s3://b/model.onnx\n  + tags.stage: eval\nwrote ${FILE}\n`,
+  );
   let expected = edit(before, "  loss: 0.3515\n", "  loss: 0.3515\n  ece: 0.031\n  test.f1: 0.9\n");
   expected = edit(expected, REPORT, `${REPORT}  onnx: s3://b/model.onnx\n`);
   expected = edit(expected, "  ticket: VIS-101\n", "  ticket: VIS-101\n  stage: eval\n");
@@ -25,7 +40,11 @@ test("update: merges metrics, artifacts, tags and a description; only those line
 test("update: comments, blank lines, key order and hand formatting survive", async () => {
   const s = sampleCopy();
   let text = s.read(FILE);
-  text = edit(text, "evaluations:\n  accuracy: 0.9138\n", "\n# from eval.py, epoch 20\nevaluations:\n  accuracy: 0.9138   # best so far\n  # the rest of the suite\n");
+  text = edit(
+    text,
+    "evaluations:\n  accuracy: 0.9138\n",
+    "\n# from eval.py, epoch 20\nevaluations:\n  accuracy: 0.9138   # best so far\n  # the rest of the suite\n",
+  );
   text = edit(text, /description: .*\n/.exec(text)![0], "description: >-\n  Baseline, folded\n  over two lines.\n");
   text = edit(text, "  seed: 42\n", "  seed: 0x2A  # hex on purpose\n");
   s.write(FILE, text);
@@ -43,9 +62,23 @@ test("update: missing evaluations / artifacts / tags maps are created at the end
   const full = s.read(FILE);
   const bare = full.slice(0, full.indexOf("evaluations:\n")) + full.slice(full.indexOf("code:\n"), full.indexOf("tags:\n"));
   s.write(FILE, edit(bare, /description: .*\n/.exec(bare)![0], ""));
-  const r = await s.cli(["update", "experiment", BASELINE, "--tag", "team=vision", "--metric", "accuracy=0.9", "--artifact", "model=s3://b/m.pt", "--description", "Re-evaluated."]);
+  const r = await s.cli([
+    "update",
+    "experiment",
+    BASELINE,
+    "--tag",
+    "team=vision",
+    "--metric",
+    "accuracy=0.9",
+    "--artifact",
+    "model=s3://b/m.pt",
+    "--description",
+    "Re-evaluated.",
+  ]);
   assert.equal(r.code, 0, r.stderr);
-  const expected = edit(bare, /description: .*\n/.exec(bare)![0], "description: Re-evaluated.\n") + "evaluations:\n  accuracy: 0.9\nartifacts:\n  model: s3://b/m.pt\ntags:\n  team: vision\n";
+  const expected =
+    edit(bare, /description: .*\n/.exec(bare)![0], "description: Re-evaluated.\n") +
+    "evaluations:\n  accuracy: 0.9\nartifacts:\n  model: s3://b/m.pt\ntags:\n  team: vision\n";
   assert.equal(s.read(FILE), expected);
   await assertValid(s);
 });
@@ -57,9 +90,17 @@ test("update: --metrics files (JSON and YAML) are flattened to dotted names; --m
   const r = await s.cli(["update", "experiment", BASELINE, "--metrics", "metrics.json", "--metrics", "more.yaml", "--metric", "ece=0.01", "--json"]);
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
-  assert.deepEqual(out.changes.map((c: { path: string; after: number }) => [c.path, c.after]), [["evaluations.test.f1", 0.88], ["evaluations.test.auc", 0.97], ["evaluations.ece", 0.01], ["evaluations.val.loss", 0.4]]);
+  assert.deepEqual(
+    out.changes.map((c: { path: string; after: number }) => [c.path, c.after]),
+    [
+      ["evaluations.test.f1", 0.88],
+      ["evaluations.test.auc", 0.97],
+      ["evaluations.ece", 0.01],
+      ["evaluations.val.loss", 0.4],
+    ],
+  );
   assert.equal(out.written, true);
-  assert.match(s.read(FILE), /  loss: 0\.3515\n  test\.f1: 0\.88\n  test\.auc: 0\.97\n  ece: 0\.01\n  val\.loss: 0\.4\n/);
+  assert.match(s.read(FILE), / {2}loss: 0\.3515\n {2}test\.f1: 0\.88\n {2}test\.auc: 0\.97\n {2}ece: 0\.01\n {2}val\.loss: 0\.4\n/);
 });
 
 test("update: a changed value is refused without --force, listed old → new, and nothing is written", async () => {
@@ -68,13 +109,16 @@ test("update: a changed value is refused without --force, listed old → new, an
   const r = await s.cli(["update", "experiment", BASELINE, "--metric", "accuracy=0.93", "--metric", "ece=0.03", "--tag", "author=kim"]);
   assert.equal(r.code, 1);
   assert.equal(r.stdout, "");
-  assert.match(r.stderr, /^modelreg: 2 values of experiment 01kedfvaeg6h3a00jmbz0mkr9t would change:\n  evaluations\.accuracy: 0\.9138 → 0\.93\n  tags\.author: jiwoo-park → kim\n  hint: Nothing was written\..*--force/);
+  assert.match(
+    r.stderr,
+    /^modelreg: 2 values of experiment 01kedfvaeg6h3a00jmbz0mkr9t would change:\n {2}evaluations\.accuracy: 0\.9138 → 0\.93\n {2}tags\.author: jiwoo-park → kim\n {2}hint: Nothing was written\..*--force/,
+  );
   assert.deepEqual(s.tree(), before);
 
   const forced = await s.cli(["update", "experiment", BASELINE, "--metric", "accuracy=0.93", "--metric", "ece=0.03", "--tag", "author=kim", "--force"]);
   assert.equal(forced.code, 0, forced.stderr);
-  assert.match(forced.stdout, /  ~ evaluations\.accuracy: 0\.9138 → 0\.93\n  \+ evaluations\.ece: 0\.03\n  ~ tags\.author: jiwoo-park → kim\n/);
-  assert.match(s.read(FILE), /\n  accuracy: 0\.93\n[^]*\n  author: kim\n/);
+  assert.match(forced.stdout, / {2}~ evaluations\.accuracy: 0\.9138 → 0\.93\n {2}\+ evaluations\.ece: 0\.03\n {2}~ tags\.author: jiwoo-park → kim\n/);
+  assert.match(s.read(FILE), /\n {2}accuracy: 0\.93\n[^]*\n {2}author: kim\n/);
   await assertValid(s);
 });
 
@@ -111,7 +155,7 @@ test("update: project/model@version names the experiment too", async () => {
   const s = sampleCopy();
   const r = await s.cli(["update", "experiment", `${RESNET}@1.2.0`, "--tag", "reviewed=yes"]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(s.read(experimentFile("01kkb7bqrrrb8y321qfrq5mzez")), /\n  reviewed: yes\n$/);
+  assert.match(s.read(experimentFile("01kkb7bqrrrb8y321qfrq5mzez")), /\n {2}reviewed: yes\n$/);
 });
 
 test("update: an ambiguous prefix lists the candidates; an unknown id says did you mean", async () => {
@@ -119,10 +163,13 @@ test("update: an ambiguous prefix lists the candidates; an unknown id says did y
   const before = s.tree();
   const amb = await s.cli(["update", "experiment", "01ke", "--metric", "x=1"]);
   assert.equal(amb.code, 1);
-  assert.match(amb.stderr, /the id prefix "01ke" matches 3 experiments\n  hint: Type more of the id\. Candidates: 01kedfvaeg6h3a00jmbz0mkr9t \(animal-image-classification\/resnet50\), 01kegxmw1g90sk2wnsgv40q7s8 .*01ketfgj386xyrqt9kzzwbmmn7/);
+  assert.match(
+    amb.stderr,
+    /the id prefix "01ke" matches 3 experiments\n {2}hint: Type more of the id\. Candidates: 01kedfvaeg6h3a00jmbz0mkr9t \(animal-image-classification\/resnet50\), 01kegxmw1g90sk2wnsgv40q7s8 .*01ketfgj386xyrqt9kzzwbmmn7/,
+  );
   const typo = await s.cli(["update", "experiment", "01kedfvaeg6h3a00jmbz0mkr9x", "--metric", "x=1"]);
   assert.equal(typo.code, 1);
-  assert.match(typo.stderr, /no experiment id starts with "01kedfvaeg6h3a00jmbz0mkr9x"\n  hint: Did you mean "01kedfvaeg6h3a00jmbz0mkr9t"\?/);
+  assert.match(typo.stderr, /no experiment id starts with "01kedfvaeg6h3a00jmbz0mkr9x"\n {2}hint: Did you mean "01kedfvaeg6h3a00jmbz0mkr9t"\?/);
   assert.deepEqual(s.tree(), before);
 });
 

@@ -6,12 +6,12 @@
 // need huge files, invalid bytes or symlinks build them into a temp copy of `valid`.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { checkFile } from "../scripts/lib/registry/check-file.ts";
 import { parseYaml, stringifyRecord } from "../scripts/lib/yaml/yaml.ts";
-import { FIXTURES, cacheEnv, copyFixture, runCli, type CliResult } from "./_helpers.ts";
+import { type CliResult, cacheEnv, copyFixture, FIXTURES, runCli } from "./_helpers.ts";
 
 const DIR = join(FIXTURES, "validate");
 const MODEL = "animal-photos/models/resnet50";
@@ -54,35 +54,126 @@ const CASES: Case[] = [
   // The control: every committed fixture below is this registry plus one defect.
   { name: "valid", expectCode: 0 },
   { name: "duplicate-keys", expectCode: 1, rule: "yaml-is-well-formed", file: A, messageIncludes: "the key `accuracy` is repeated", line: 31, col: 3 },
-  { name: "custom-tag-js-function", expectCode: 1, rule: "yaml-is-well-formed", file: A, messageIncludes: "the tag !!js/function is not allowed", line: 14, col: 9 },
-  { name: "custom-tag-python", expectCode: 1, rule: "yaml-is-well-formed", file: A, messageIncludes: "the tag !!python/object/apply:os.system is not allowed", line: 13, col: 15 },
+  {
+    name: "custom-tag-js-function",
+    expectCode: 1,
+    rule: "yaml-is-well-formed",
+    file: A,
+    messageIncludes: "the tag !!js/function is not allowed",
+    line: 14,
+    col: 9,
+  },
+  {
+    name: "custom-tag-python",
+    expectCode: 1,
+    rule: "yaml-is-well-formed",
+    file: A,
+    messageIncludes: "the tag !!python/object/apply:os.system is not allowed",
+    line: 13,
+    col: 15,
+  },
   { name: "alias-bomb", expectCode: 1, rule: "yaml-is-well-formed", file: A, messageIncludes: "aliases expand too much", line: 16, col: 14 },
   { name: "tabs", expectCode: 1, rule: "yaml-is-well-formed", file: A, messageIncludes: "Tabs are not allowed as indentation", line: 9, col: 1 },
   { name: "multiple-documents", expectCode: 1, rule: "yaml-is-well-formed", file: A, messageIncludes: "more than one YAML document", line: 44, col: 1 },
   { name: "yaml-syntax-error", expectCode: 1, rule: "yaml-is-well-formed", file: A, messageIncludes: "quoted string is never closed", line: 5, col: 14 },
   { name: "empty-file", expectCode: 1, rule: "yaml-is-well-formed", file: A, messageIncludes: "the file is empty", line: 1, col: 1 },
-  { name: "list-instead-of-map", expectCode: 1, rule: "matches-schema", file: "animal-photos/project.yaml", messageIncludes: "holds a list, but it must be a map of fields", line: 2, col: 1 },
-  { name: "wrong-types", expectCode: 1, rule: "matches-schema", file: A, messageIncludes: '`datasets.training.rows` is a string ("41872"), but it must be an integer', line: 19, col: 5, count: 2 },
-  { name: "nan-metric", expectCode: 1, rule: "matches-schema", file: A, messageIncludes: "`evaluations.loss` is NaN, but it must be a finite number", line: 31, col: 3 },
-  { name: "inf-metric", expectCode: 1, rule: "matches-schema", file: A, messageIncludes: "`evaluations.loss` is Infinity, but it must be a finite number", line: 31, col: 3 },
-  { name: "non-rfc3339-date", expectCode: 1, rule: "matches-schema", file: A, messageIncludes: '`created` is "2026-02-03 19:00", which is not an RFC 3339 date-time', line: 4, col: 1 },
-  { name: "version-as-number", expectCode: 1, rule: "matches-schema", file: B, messageIncludes: "(1.10 is read as 1.1)", hintIncludes: 'Quote it: `version: "1.10"`', line: 3, col: 1 },
   {
-    name: "too-large", expectCode: 1, rule: "file-within-size-limit", file: A, messageIncludes: "the limit is 1 MiB",
-    // A long but valid metric curve: the only thing wrong is the size.
-    build: (root) => editA(root, "  loss: 0.3117", "history:\n  train_loss:\n" + Array.from({ length: 40_000 }, (_, i) => `    - {step: ${i}, value: ${(2.3 - i * 5e-5).toFixed(6)}}\n`).join("")),
+    name: "list-instead-of-map",
+    expectCode: 1,
+    rule: "matches-schema",
+    file: "animal-photos/project.yaml",
+    messageIncludes: "holds a list, but it must be a map of fields",
+    line: 2,
+    col: 1,
   },
   {
-    name: "too-deep-flow", expectCode: 1, rule: "yaml-is-well-formed", file: A, messageIncludes: "deeper than 32 levels", line: 15, col: 43,
+    name: "wrong-types",
+    expectCode: 1,
+    rule: "matches-schema",
+    file: A,
+    messageIncludes: '`datasets.training.rows` is a string ("41872"), but it must be an integer',
+    line: 19,
+    col: 5,
+    count: 2,
+  },
+  {
+    name: "nan-metric",
+    expectCode: 1,
+    rule: "matches-schema",
+    file: A,
+    messageIncludes: "`evaluations.loss` is NaN, but it must be a finite number",
+    line: 31,
+    col: 3,
+  },
+  {
+    name: "inf-metric",
+    expectCode: 1,
+    rule: "matches-schema",
+    file: A,
+    messageIncludes: "`evaluations.loss` is Infinity, but it must be a finite number",
+    line: 31,
+    col: 3,
+  },
+  {
+    name: "non-rfc3339-date",
+    expectCode: 1,
+    rule: "matches-schema",
+    file: A,
+    messageIncludes: '`created` is "2026-02-03 19:00", which is not an RFC 3339 date-time',
+    line: 4,
+    col: 1,
+  },
+  {
+    name: "version-as-number",
+    expectCode: 1,
+    rule: "matches-schema",
+    file: B,
+    messageIncludes: "(1.10 is read as 1.1)",
+    hintIncludes: 'Quote it: `version: "1.10"`',
+    line: 3,
+    col: 1,
+  },
+  {
+    name: "too-large",
+    expectCode: 1,
+    rule: "file-within-size-limit",
+    file: A,
+    messageIncludes: "the limit is 1 MiB",
+    // A long but valid metric curve: the only thing wrong is the size.
+    build: (root) =>
+      editA(
+        root,
+        "  loss: 0.3117",
+        "history:\n  train_loss:\n" + Array.from({ length: 40_000 }, (_, i) => `    - {step: ${i}, value: ${(2.3 - i * 5e-5).toFixed(6)}}\n`).join(""),
+      ),
+  },
+  {
+    name: "too-deep-flow",
+    expectCode: 1,
+    rule: "yaml-is-well-formed",
+    file: A,
+    messageIncludes: "deeper than 32 levels",
+    line: 15,
+    col: 43,
     build: (root) => editA(root, "  seed: 42", `  layers: ${"[".repeat(300_000)}${"]".repeat(300_000)}\n`),
   },
   { name: "too-deep-block", expectCode: 1, rule: "yaml-is-well-formed", file: A, messageIncludes: "deeper than 32 levels", line: 46, col: 65 },
   {
-    name: "non-utf8", expectCode: 1, rule: "file-is-utf8", file: A, messageIncludes: "byte 0xe9 at offset 224 is not valid UTF-8", line: 5, col: 66,
+    name: "non-utf8",
+    expectCode: 1,
+    rule: "file-is-utf8",
+    file: A,
+    messageIncludes: "byte 0xe9 at offset 224 is not valid UTF-8",
+    line: 5,
+    col: 66,
     build: (root) => editA(root, "step schedule.", Buffer.from("step schedule (caf\xe9 run).", "latin1"), true),
   },
   {
-    name: "symlink-outside", expectCode: 1, rule: "files-follow-layout", file: A, messageIncludes: "is a symbolic link that points outside the registry",
+    name: "symlink-outside",
+    expectCode: 1,
+    rule: "files-follow-layout",
+    file: A,
+    messageIncludes: "is a symbolic link that points outside the registry",
     // The target is a valid experiment: following the link would find nothing wrong.
     build: (root) => {
       mkdirSync(join(root, "outside"));
@@ -90,21 +181,132 @@ const CASES: Case[] = [
       symlinkSync(`../../../../../outside/${A_ID}.yaml`, join(root, "registry", A));
     },
   },
-  { name: "stray-yml", expectCode: 1, rule: "files-follow-layout", file: A.replace(/\.yaml$/, ".yml"), messageIncludes: "has the extension .yml; registry files end in .yaml" },
-  { name: "stray-notes-txt", expectCode: 0, rule: "files-follow-layout", severity: "warning", file: `${MODEL}/notes.txt`, messageIncludes: "is not part of the registry and is ignored" },
-  { name: "slug-capitals", expectCode: 1, rule: "files-follow-layout", file: "animal-photos/models/ResNet50/experiments/01kghf3n80ex6qcd6p75c98v7y.yaml", messageIncludes: 'the model directory "ResNet50" is not a valid slug', count: 1 },
-  { name: "slug-space", expectCode: 1, rule: "files-follow-layout", file: `animal photos/models/resnet50/experiments/${A_ID}.yaml`, messageIncludes: 'the project directory "animal photos" is not a valid slug', count: 1 },
-  { name: "slug-dotdot", expectCode: 1, rule: "files-follow-layout", file: `animal-photos/models/..resnet50/experiments/${A_ID}.yaml`, messageIncludes: 'the model directory "..resnet50" is not a valid slug', count: 1 },
-  { name: "id-mismatch", expectCode: 1, rule: "id-matches-file-name", file: A, messageIncludes: '`id` is "01kh0xfz80e9eyjzabkm0y7jth" but the file is named 01kghf3n80ex6qcd6p75c98v7y.yaml', line: 2, col: 1 },
-  { name: "orphan-experiment", expectCode: 1, rule: "parents-exist", file: `animal-photos/models/efficientnet-b0/experiments/${A_ID}.yaml`, messageIncludes: "animal-photos/models/efficientnet-b0/model.yaml does not exist" },
-  { name: "orphan-model", expectCode: 1, rule: "parents-exist", file: "bird-sounds/models/wav2vec2/model.yaml", messageIncludes: "bird-sounds/project.yaml does not exist" },
-  { name: "duplicate-ids-across-models", expectCode: 1, rule: "experiment-ids-unique", file: "animal-photos/models/efficientnet-b0/experiments/01kgs69t80jqmcyjjysz6yd4ed.yaml", messageIncludes: `is also used by ${B}`, count: 2 },
-  { name: "duplicate-versions", expectCode: 1, rule: "versions-unique-per-model", file: A, messageIncludes: 'version "1.1.0" is also used by 01kgs69t80jqmcyjjysz6yd4ed', line: 3, col: 1, count: 2 },
-  { name: "alias-to-missing-version", expectCode: 1, rule: "aliases-resolve", file: `${MODEL}/model.yaml`, messageIncludes: 'the alias "production" points to "1.2.0"', line: 10, col: 3 },
-  { name: "duplicate-project-names", expectCode: 1, rule: "project-names-unique", file: "animal-photos-v2/project.yaml", messageIncludes: 'the project name "동물 사진 분류" is also used by animal-photos/project.yaml', line: 2, col: 1, count: 2 },
-  { name: "train-equals-test-uri", expectCode: 1, rule: "no-train-test-overlap", file: A, messageIncludes: "the test dataset is the training dataset: the same uri", line: 24, col: 3 },
-  { name: "train-equals-val-sha256", expectCode: 1, rule: "no-train-test-overlap", file: A, messageIncludes: "the validation dataset is the training dataset: the same sha256", line: 20, col: 3 },
-  { name: "credentials-in-uri", expectCode: 1, rule: "no-credentials-in-uris", file: A, messageIncludes: "a URL here contains a user name or token", line: 35, col: 3 },
+  {
+    name: "stray-yml",
+    expectCode: 1,
+    rule: "files-follow-layout",
+    file: A.replace(/\.yaml$/, ".yml"),
+    messageIncludes: "has the extension .yml; registry files end in .yaml",
+  },
+  {
+    name: "stray-notes-txt",
+    expectCode: 0,
+    rule: "files-follow-layout",
+    severity: "warning",
+    file: `${MODEL}/notes.txt`,
+    messageIncludes: "is not part of the registry and is ignored",
+  },
+  {
+    name: "slug-capitals",
+    expectCode: 1,
+    rule: "files-follow-layout",
+    file: "animal-photos/models/ResNet50/experiments/01kghf3n80ex6qcd6p75c98v7y.yaml",
+    messageIncludes: 'the model directory "ResNet50" is not a valid slug',
+    count: 1,
+  },
+  {
+    name: "slug-space",
+    expectCode: 1,
+    rule: "files-follow-layout",
+    file: `animal photos/models/resnet50/experiments/${A_ID}.yaml`,
+    messageIncludes: 'the project directory "animal photos" is not a valid slug',
+    count: 1,
+  },
+  {
+    name: "slug-dotdot",
+    expectCode: 1,
+    rule: "files-follow-layout",
+    file: `animal-photos/models/..resnet50/experiments/${A_ID}.yaml`,
+    messageIncludes: 'the model directory "..resnet50" is not a valid slug',
+    count: 1,
+  },
+  {
+    name: "id-mismatch",
+    expectCode: 1,
+    rule: "id-matches-file-name",
+    file: A,
+    messageIncludes: '`id` is "01kh0xfz80e9eyjzabkm0y7jth" but the file is named 01kghf3n80ex6qcd6p75c98v7y.yaml',
+    line: 2,
+    col: 1,
+  },
+  {
+    name: "orphan-experiment",
+    expectCode: 1,
+    rule: "parents-exist",
+    file: `animal-photos/models/efficientnet-b0/experiments/${A_ID}.yaml`,
+    messageIncludes: "animal-photos/models/efficientnet-b0/model.yaml does not exist",
+  },
+  {
+    name: "orphan-model",
+    expectCode: 1,
+    rule: "parents-exist",
+    file: "bird-sounds/models/wav2vec2/model.yaml",
+    messageIncludes: "bird-sounds/project.yaml does not exist",
+  },
+  {
+    name: "duplicate-ids-across-models",
+    expectCode: 1,
+    rule: "experiment-ids-unique",
+    file: "animal-photos/models/efficientnet-b0/experiments/01kgs69t80jqmcyjjysz6yd4ed.yaml",
+    messageIncludes: `is also used by ${B}`,
+    count: 2,
+  },
+  {
+    name: "duplicate-versions",
+    expectCode: 1,
+    rule: "versions-unique-per-model",
+    file: A,
+    messageIncludes: 'version "1.1.0" is also used by 01kgs69t80jqmcyjjysz6yd4ed',
+    line: 3,
+    col: 1,
+    count: 2,
+  },
+  {
+    name: "alias-to-missing-version",
+    expectCode: 1,
+    rule: "aliases-resolve",
+    file: `${MODEL}/model.yaml`,
+    messageIncludes: 'the alias "production" points to "1.2.0"',
+    line: 10,
+    col: 3,
+  },
+  {
+    name: "duplicate-project-names",
+    expectCode: 1,
+    rule: "project-names-unique",
+    file: "animal-photos-v2/project.yaml",
+    messageIncludes: 'the project name "동물 사진 분류" is also used by animal-photos/project.yaml',
+    line: 2,
+    col: 1,
+    count: 2,
+  },
+  {
+    name: "train-equals-test-uri",
+    expectCode: 1,
+    rule: "no-train-test-overlap",
+    file: A,
+    messageIncludes: "the test dataset is the training dataset: the same uri",
+    line: 24,
+    col: 3,
+  },
+  {
+    name: "train-equals-val-sha256",
+    expectCode: 1,
+    rule: "no-train-test-overlap",
+    file: A,
+    messageIncludes: "the validation dataset is the training dataset: the same sha256",
+    line: 20,
+    col: 3,
+  },
+  {
+    name: "credentials-in-uri",
+    expectCode: 1,
+    rule: "no-credentials-in-uris",
+    file: A,
+    messageIncludes: "a URL here contains a user name or token",
+    line: 35,
+    col: 3,
+  },
   { name: "proto-keys", expectCode: 0 },
 ];
 
@@ -125,7 +327,10 @@ function treeDigest(dir: string): Record<string, string> {
       const st = lstatSync(join(dir, path));
       if (st.isSymbolicLink()) out[path] = `link ${readlinkSync(join(dir, path))}`;
       else if (st.isDirectory()) walk(path);
-      else out[path] = createHash("sha256").update(readFileSync(join(dir, path))).digest("hex");
+      else
+        out[path] = createHash("sha256")
+          .update(readFileSync(join(dir, path)))
+          .digest("hex");
     }
   };
   walk("");
@@ -199,7 +404,10 @@ describe("validate: bad input", { concurrency: 4 }, () => {
         ["registry/animal-photos/project.yaml", "yaml-is-well-formed", 5, 1],
       ],
     );
-    assert.ok(report.errors.every((d) => d.message.trim() && d.hint.trim()), res.stdout);
+    assert.ok(
+      report.errors.every((d) => d.message.trim() && d.hint.trim()),
+      res.stdout,
+    );
     assert.deepEqual(report.warnings, []);
     assert.deepEqual(treeDigest(root), before, "validation changed the fixture");
   });

@@ -1,12 +1,13 @@
 // `modelreg validate` on good registries, its output formats, the cache and
 // --changed-since, through the CLI and the library API.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { test } from "node:test";
 import { validateRegistry } from "../scripts/lib/validate/validate.ts";
-import { ROOT, cacheEnv, runCli, tempDir } from "./_helpers.ts";
+import { cacheEnv, ROOT, runCli, tempDir } from "./_helpers.ts";
 
 const SAMPLE = join(ROOT, "registry");
 
@@ -58,7 +59,10 @@ test("github format: one ::error annotation per problem, with file, line and col
   assert.equal(r.code, 1);
   const line = r.stdout.split("\n").find((l) => l.startsWith("::error "));
   assert.ok(line, r.stdout);
-  assert.match(line, /^::error file=registry\/animal-image-classification\/models\/resnet50\/experiments\/[0-9a-z]{26}\.yaml,line=\d+,col=\d+,title=modelreg matches-schema::`created` is "yesterday", which is not an RFC 3339 date-time%0Ahint: /);
+  assert.match(
+    line,
+    /^::error file=registry\/animal-image-classification\/models\/resnet50\/experiments\/[0-9a-z]{26}\.yaml,line=\d+,col=\d+,title=modelreg matches-schema::`created` is "yesterday", which is not an RFC 3339 date-time%0Ahint: /,
+  );
 });
 
 test("usage errors exit 2 with a hint and no stack", async () => {
@@ -124,7 +128,10 @@ test("--changed-since: checks only the branch's files, and the rules they touch"
   const model = "support-ticket-routing/models/tfidf-logreg";
   const [source] = experimentFiles(registry, model);
   const newId = "01kzzzzzzzzzzzzzzzzzzzzzzz";
-  const copy = readFileSync(source, "utf8").replace(/^id: .*$/m, `id: ${newId}`).replace(/^version: .*$/m, "").concat('version: "1.1.0"\n');
+  const copy = readFileSync(source, "utf8")
+    .replace(/^id: .*$/m, `id: ${newId}`)
+    .replace(/^version: .*$/m, "")
+    .concat('version: "1.1.0"\n');
   writeFileSync(join(registry, model, "experiments", `${newId}.yaml`), copy);
 
   const lib = await validateRegistry({ registry, changedSince: "main", cacheDir: false });
@@ -137,18 +144,26 @@ test("--changed-since: checks only the branch's files, and the rules they touch"
   assert.equal(cli.code, 1);
   const out = JSON.parse(cli.stdout);
   assert.equal(out.checked, 1);
-  assert.ok(out.errors.every((e: { file: string }) => e.file.startsWith(`registry/${model}/`)), cli.stdout);
+  assert.ok(
+    out.errors.every((e: { file: string }) => e.file.startsWith(`registry/${model}/`)),
+    cli.stdout,
+  );
 });
 
 test("--changed-since: deleting the experiment an alias points to is caught", async () => {
   const { registry } = committedSampleCopy();
   const modelDir = join(registry, "energy-demand-forecast/models/ridge-baseline");
   const production = /production: "?([^"\n]+)"?/.exec(readFileSync(join(modelDir, "model.yaml"), "utf8"))![1];
-  const target = experimentFiles(registry, "energy-demand-forecast/models/ridge-baseline").find((f) => readFileSync(f, "utf8").includes(`version: ${production}`) || readFileSync(f, "utf8").includes(`version: "${production}"`))!;
+  const target = experimentFiles(registry, "energy-demand-forecast/models/ridge-baseline").find(
+    (f) => readFileSync(f, "utf8").includes(`version: ${production}`) || readFileSync(f, "utf8").includes(`version: "${production}"`),
+  )!;
   rmSync(target);
   const r = await validateRegistry({ registry, changedSince: "HEAD", cacheDir: false });
   assert.equal(r.checked, 0);
-  assert.deepEqual(r.diagnostics.map((d) => [d.rule, d.file, d.path]), [["aliases-resolve", "energy-demand-forecast/models/ridge-baseline/model.yaml", "aliases.production"]]);
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.rule, d.file, d.path]),
+    [["aliases-resolve", "energy-demand-forecast/models/ridge-baseline/model.yaml", "aliases.production"]],
+  );
 });
 
 test("--changed-since: a bad ref or a directory outside git is a usage error (exit 2)", async () => {

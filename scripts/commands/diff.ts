@@ -1,7 +1,7 @@
 import type { Command } from "commander";
+import { type Cell, formatTable } from "../lib/core/table.ts";
 import { diffExperiments } from "../lib/domain/diff.ts";
 import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
-import { formatTable, type Cell } from "../lib/core/table.ts";
 
 export function register(program: Command): void {
   program

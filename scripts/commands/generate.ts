@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { generateRegistry } from "../lib/generate/generate.ts";
 
 function count(name: string) {

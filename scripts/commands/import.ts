@@ -24,7 +24,10 @@ function withCommonFlags(cmd: Command): Command {
     .option("--project-name <name>", "display name for a project the import creates (default: its slug)")
     .option("--registry <dir>", "the registry directory", "registry")
     .option("--dry-run", "check and report everything; write nothing")
-    .option("--keep-going", "skip source files that cannot be read and records that would not validate, and import the rest (default: any problem imports nothing)")
+    .option(
+      "--keep-going",
+      "skip source files that cannot be read and records that would not validate, and import the rest (default: any problem imports nothing)",
+    )
     .option("--format <format>", "text or json", "text");
 }
 
@@ -53,20 +56,38 @@ interface MlflowFlags extends CommonFlags {
 export function register(program: Command): void {
   const imp = program.command("import").description("bring history in from MLflow, DVC or a Hugging Face model card (idempotent: re-running adds nothing new)");
 
-  withCommonFlags(imp.command("mlflow <mlruns-dir>").description("import an MLflow file store: runs, params, metrics and their history, tags, artifacts, the model registry's versions and aliases"))
-    .option("--model-from <source>", "which model a run belongs to: `experiment` (its MLflow experiment) or `tag:KEY` (the value of that run tag)", "experiment")
+  withCommonFlags(
+    imp
+      .command("mlflow <mlruns-dir>")
+      .description("import an MLflow file store: runs, params, metrics and their history, tags, artifacts, the model registry's versions and aliases"),
+  )
+    .option(
+      "--model-from <source>",
+      "which model a run belongs to: `experiment` (its MLflow experiment) or `tag:KEY` (the value of that run tag)",
+      "experiment",
+    )
     .option("--include-deleted", "import deleted runs and experiments too")
     .action(async (store: string, f: MlflowFlags) => {
       await run(f, () => importMlflow({ ...f, store, modelFrom: parseModelFrom(f.modelFrom), includeDeleted: f.includeDeleted === true }));
     });
 
-  withCommonFlags(imp.command("hf <model-card>").description("import the results in a Hugging Face model card's `model-index` front matter: a model, and an experiment per dataset"))
+  withCommonFlags(
+    imp
+      .command("hf <model-card>")
+      .description("import the results in a Hugging Face model card's `model-index` front matter: a model, and an experiment per dataset"),
+  )
     .option("--model <slug>", "the model to import into (default: the slug of the model-index name)")
     .action(async (card: string, f: HfFlags) => {
       await run(f, () => importHf({ ...f, card }));
     });
 
-  withCommonFlags(imp.command("dvc <repo-dir>").description("import a DVC project: params.yaml, the metrics files dvc.yaml names, dvc.lock hashes as dataset fingerprints (md5), the git commit; or `dvc exp show --json` output"))
+  withCommonFlags(
+    imp
+      .command("dvc <repo-dir>")
+      .description(
+        "import a DVC project: params.yaml, the metrics files dvc.yaml names, dvc.lock hashes as dataset fingerprints (md5), the git commit; or `dvc exp show --json` output",
+      ),
+  )
     .requiredOption("--model <slug>", "the model to import into (created when missing)")
     .option("--exp-show <file>", "import every commit and experiment in this `dvc exp show --json` output instead of the files as they are")
     .action(async (repo: string, f: DvcFlags) => {

@@ -13,7 +13,13 @@ export function register(program: Command): void {
       if (r.addedScripts.length) lines.push(`package.json: added the npm scripts ${r.addedScripts.join(", ")}`);
       if (r.keptScripts.length) lines.push(`package.json: kept your own ${r.keptScripts.join(", ")} (modelreg's README calls them by these names)`);
       const cd = r.dir === "." ? "" : `cd ${r.dir} && `;
-      lines.push("", "Next:", `  ${cd}npm install && git init -b main && git add . && git commit -m "Set up the model registry"`, "  push it to GitHub, then Settings → Pages → Source: GitHub Actions,", "  and require the `validate` check on main (README.md says how).");
+      lines.push(
+        "",
+        "Next:",
+        `  ${cd}npm install && git init -b main && git add . && git commit -m "Set up the model registry"`,
+        "  push it to GitHub, then Settings → Pages → Source: GitHub Actions,",
+        "  and require the `validate` check on main (README.md says how).",
+      );
       process.stdout.write(`${lines.join("\n")}\n`);
     });
 }

@@ -1,9 +1,9 @@
-import { Option, type Command } from "commander";
+import { type Command, Option } from "commander";
 import { UsageError } from "../lib/core/errors.ts";
-import { listExperimentRows, parseLimit, type ListOptions } from "../lib/query/list.ts";
+import { type Cell, formatCsv, formatTable } from "../lib/core/table.ts";
+import { type ListOptions, listExperimentRows, parseLimit } from "../lib/query/list.ts";
 import { readModels, readProjects } from "../lib/registry/read.ts";
 import { assertModelExists, listExperiments, parseRef } from "../lib/registry/refs.ts";
-import { formatCsv, formatTable, type Cell } from "../lib/core/table.ts";
 
 interface ListFlags extends ListOptions {
   name?: string;
@@ -22,7 +22,8 @@ function print(headers: string[], rows: Cell[][], objects: unknown[], format: Li
 function scopeOf(flags: ListFlags): { project?: string; model?: string } {
   if (flags.model) {
     const ref = parseRef(flags.model);
-    if (ref.kind !== "model") throw new UsageError(`--model takes project/model, got "${flags.model}"`, "E_BAD_MODEL", "Write e.g. --model animal-image-classification/resnet50.");
+    if (ref.kind !== "model")
+      throw new UsageError(`--model takes project/model, got "${flags.model}"`, "E_BAD_MODEL", "Write e.g. --model animal-image-classification/resnet50.");
     assertModelExists(flags.registry, ref.project, ref.model);
     return { project: ref.project, model: ref.model };
   }
@@ -50,23 +51,51 @@ export function register(program: Command): void {
       const scope = scopeOf(flags);
       if (what !== "experiments") {
         const unused = (["where", "sort", "columns"] as const).filter((f) => flags[f] !== undefined);
-        if (unused.length) throw new UsageError(`--${unused[0]} works with \`list experiments\` only`, "E_BAD_FLAG", `Drop --${unused[0]}, or list experiments.`);
+        if (unused.length)
+          throw new UsageError(`--${unused[0]} works with \`list experiments\` only`, "E_BAD_FLAG", `Drop --${unused[0]}, or list experiments.`);
       }
       const limit = flags.limit === undefined ? undefined : parseLimit(flags.limit);
       if (what === "projects") {
-        const rows = readProjects(flags.registry).rows.filter((p) => (flags.name === undefined || p.data.name === flags.name) && (scope.project === undefined || p.project === scope.project)).slice(0, limit);
+        const rows = readProjects(flags.registry)
+          .rows.filter((p) => (flags.name === undefined || p.data.name === flags.name) && (scope.project === undefined || p.project === scope.project))
+          .slice(0, limit);
         const experiments = listExperiments(flags.registry);
         const counts = rows.map((p) => [readModels(flags.registry, p.project).rows.length, experiments.filter((e) => e.project === p.project).length]);
-        print(["project", "name", "models", "experiments", "created"], rows.map((p, i) => [p.project, p.data.name, counts[i][0], counts[i][1], p.data.created.slice(0, 10)]), rows.map((p, i) => ({ project: p.project, ...p.data, models: counts[i][0], experiments: counts[i][1] })), format);
+        print(
+          ["project", "name", "models", "experiments", "created"],
+          rows.map((p, i) => [p.project, p.data.name, counts[i][0], counts[i][1], p.data.created.slice(0, 10)]),
+          rows.map((p, i) => ({ project: p.project, ...p.data, models: counts[i][0], experiments: counts[i][1] })),
+          format,
+        );
       } else if (what === "models") {
-        const projectNamed = flags.projectName === undefined ? undefined : new Set(readProjects(flags.registry).rows.filter((p) => p.data.name === flags.projectName).map((p) => p.project));
+        const projectNamed =
+          flags.projectName === undefined
+            ? undefined
+            : new Set(
+                readProjects(flags.registry)
+                  .rows.filter((p) => p.data.name === flags.projectName)
+                  .map((p) => p.project),
+              );
         const rows = readModels(flags.registry, scope.project)
-          .rows.filter((m) => (flags.name === undefined || m.data.name === flags.name) && (projectNamed === undefined || projectNamed.has(m.project)) && (scope.model === undefined || m.model === scope.model))
+          .rows.filter(
+            (m) =>
+              (flags.name === undefined || m.data.name === flags.name) &&
+              (projectNamed === undefined || projectNamed.has(m.project)) &&
+              (scope.model === undefined || m.model === scope.model),
+          )
           .slice(0, limit);
         const count = (p: string, m: string) => listExperiments(flags.registry, { project: p, model: m }).length;
         print(
           ["model", "name", "task", "primary metric", "experiments", "production", "staging"],
-          rows.map((m) => [`${m.project}/${m.model}`, m.data.name, m.data.task, m.data.primary_metric ? `${m.data.primary_metric.name} (${m.data.primary_metric.goal === "maximize" ? "↑" : "↓"})` : undefined, count(m.project, m.model), m.data.aliases?.production, m.data.aliases?.staging]),
+          rows.map((m) => [
+            `${m.project}/${m.model}`,
+            m.data.name,
+            m.data.task,
+            m.data.primary_metric ? `${m.data.primary_metric.name} (${m.data.primary_metric.goal === "maximize" ? "↑" : "↓"})` : undefined,
+            count(m.project, m.model),
+            m.data.aliases?.production,
+            m.data.aliases?.staging,
+          ]),
           rows.map((m) => ({ project: m.project, model: m.model, ...m.data, experiments: count(m.project, m.model) })),
           format,
         );

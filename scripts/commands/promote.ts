@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { promote, type PromoteResult } from "../lib/write/promote.ts";
+import { type PromoteResult, promote } from "../lib/write/promote.ts";
 
 interface PromoteFlags {
   alias: string;

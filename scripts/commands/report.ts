@@ -1,6 +1,6 @@
 // `modelreg report` (issue #8): what a reviewer needs about a pull request's
 // registry changes, as Markdown for the job summary or JSON for tools.
-import { Option, type Command } from "commander";
+import { type Command, Option } from "commander";
 import { collectReport } from "../lib/report/collect.ts";
 import { formatMarkdown } from "../lib/report/markdown.ts";
 

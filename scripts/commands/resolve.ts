@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { DataError } from "../lib/core/errors.ts";
-import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
 import { didYouMean } from "../lib/core/suggest.ts";
 import { printable } from "../lib/core/table.ts";
+import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
 
 export function register(program: Command): void {
   program
@@ -18,17 +18,29 @@ export function register(program: Command): void {
         const uri = d.artifacts?.[flags.artifact];
         if (uri === undefined) {
           const names = Object.keys(d.artifacts ?? {});
-          throw new DataError(`experiment ${e.id} has no artifact "${flags.artifact}"`, "E_NO_ARTIFACT", `${didYouMean(flags.artifact, names)}Artifacts: ${names.join(", ") || "(none)"}.`);
+          throw new DataError(
+            `experiment ${e.id} has no artifact "${flags.artifact}"`,
+            "E_NO_ARTIFACT",
+            `${didYouMean(flags.artifact, names)}Artifacts: ${names.join(", ") || "(none)"}.`,
+          );
         }
         process.stdout.write(`${uri}\n`);
         return;
       }
       if (flags.json) {
         const { id, version, created, status, artifacts, datasets, code, environment, evaluations, parameters } = d;
-        process.stdout.write(`${JSON.stringify({ ref, project: e.project, model: e.model, id, version, alias: e.alias, via: e.via, created, status, file: e.file, artifacts, datasets, code, environment, evaluations, parameters }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ ref, project: e.project, model: e.model, id, version, alias: e.alias, via: e.via, created, status, file: e.file, artifacts, datasets, code, environment, evaluations, parameters }, null, 2)}\n`,
+        );
         return;
       }
-      const lines = [`${ref} → ${e.id}${d.version ? ` (version ${d.version})` : ""}`, `id       ${e.id}`, `version  ${d.version ?? "(none)"}`, `created  ${d.created}`, `file     ${e.file}`];
+      const lines = [
+        `${ref} → ${e.id}${d.version ? ` (version ${d.version})` : ""}`,
+        `id       ${e.id}`,
+        `version  ${d.version ?? "(none)"}`,
+        `created  ${d.created}`,
+        `file     ${e.file}`,
+      ];
       if (d.code?.commit) lines.push(`code     ${d.code.repo ?? ""}@${d.code.commit}${d.code.dirty ? " (dirty)" : ""}`);
       const artifacts = Object.entries(d.artifacts ?? {});
       const keyWidth = Math.max(0, ...artifacts.map(([k]) => printable(k).length));

@@ -2,10 +2,10 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { DataError } from "../lib/core/errors.ts";
+import { aliasesOf, showExperiment, showModel, showProject } from "../lib/query/show.ts";
 import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
 import { readModels, readProjects } from "../lib/registry/read.ts";
 import { assertModelExists, listExperiments, parseRef } from "../lib/registry/refs.ts";
-import { aliasesOf, showExperiment, showModel, showProject } from "../lib/query/show.ts";
 
 export function register(program: Command): void {
   program

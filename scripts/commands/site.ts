@@ -1,7 +1,8 @@
 // `modelreg site build|preview|dev` (issue #6): the Astro site for any registry.
-import type { Command } from "commander";
+
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import type { Command } from "commander";
 import { UsageError } from "../lib/core/errors.ts";
 import { buildSite, devSite, normalizeBase, previewSite } from "../lib/site/build.ts";
 import { plural } from "../lib/site/format.ts";
@@ -21,13 +22,26 @@ interface SiteFlags {
 function parsePort(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${text}" is not a port number`, "E_BAD_FLAG", "Use a number from 1 to 65535, e.g. `--port 4321`.");
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port "${text}" is not a port number`, "E_BAD_FLAG", "Use a number from 1 to 65535, e.g. `--port 4321`.");
   return port;
 }
 
 function options(flags: SiteFlags) {
-  if (!existsSync(flags.registry)) throw new UsageError(`the registry directory "${flags.registry}" does not exist`, "E_NO_REGISTRY", "Pass `--registry DIR`, or run from the repository that holds `registry/`.");
-  return { registry: flags.registry, out: flags.out, base: normalizeBase(flags.base), repoUrl: flags.repoUrl, branch: flags.branch, cacheDir: flags.cache === false ? (false as const) : flags.cacheDir };
+  if (!existsSync(flags.registry))
+    throw new UsageError(
+      `the registry directory "${flags.registry}" does not exist`,
+      "E_NO_REGISTRY",
+      "Pass `--registry DIR`, or run from the repository that holds `registry/`.",
+    );
+  return {
+    registry: flags.registry,
+    out: flags.out,
+    base: normalizeBase(flags.base),
+    repoUrl: flags.repoUrl,
+    branch: flags.branch,
+    cacheDir: flags.cache === false ? (false as const) : flags.cacheDir,
+  };
 }
 
 export function register(program: Command): void {
@@ -45,14 +59,17 @@ export function register(program: Command): void {
     .option("--branch <name>", "branch the view/edit links point at (default: the current branch)")
     .action(async (flags: SiteFlags) => {
       const r = await buildSite(options(flags));
-      process.stdout.write(`Built ${plural(r.pages, "page")} and ${plural(r.dataFiles, "data file")} (API, search) into ${resolve(flags.out)} in ${(r.ms / 1000).toFixed(1)} s (loading the registry ${(r.phases.loadMs / 1000).toFixed(1)} s, Astro ${(r.phases.astroMs / 1000).toFixed(1)} s, API and search ${(r.phases.dataMs / 1000).toFixed(1)} s).\n`);
+      process.stdout.write(
+        `Built ${plural(r.pages, "page")} and ${plural(r.dataFiles, "data file")} (API, search) into ${resolve(flags.out)} in ${(r.ms / 1000).toFixed(1)} s (loading the registry ${(r.phases.loadMs / 1000).toFixed(1)} s, Astro ${(r.phases.astroMs / 1000).toFixed(1)} s, API and search ${(r.phases.dataMs / 1000).toFixed(1)} s).\n`,
+      );
     });
   common(site.command("preview"))
     .description("serve a site built with `site build`")
     .option("--port <n>", "port to listen on", "4321")
     .option("--host <name>", "interface to listen on", "localhost")
     .action(async (flags: SiteFlags) => {
-      if (!existsSync(resolve(flags.out, "index.html"))) throw new UsageError(`no built site in "${flags.out}"`, "E_NOT_BUILT", "Run `modelreg site build` first (or `npm start`, which builds and serves).");
+      if (!existsSync(resolve(flags.out, "index.html")))
+        throw new UsageError(`no built site in "${flags.out}"`, "E_NOT_BUILT", "Run `modelreg site build` first (or `npm start`, which builds and serves).");
       const server = await previewSite({ ...options(flags), port: parsePort(flags.port), host: flags.host });
       process.stdout.write(`Serving ${resolve(flags.out)} at ${server.url}  (Ctrl-C to stop)\n`);
       await server.closed();

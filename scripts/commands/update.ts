@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { collect } from "./_options.ts";
 import { collectMetrics, collectPairs } from "../lib/inputs/inputs.ts";
-import { showValue, updateExperiment, type UpdateResult } from "../lib/write/update.ts";
+import { showValue, type UpdateResult, updateExperiment } from "../lib/write/update.ts";
+import { collect } from "./_options.ts";
 
 interface UpdateFlags {
   registry: string;
@@ -14,7 +14,6 @@ interface UpdateFlags {
   dryRun?: boolean;
   json?: boolean;
 }
-
 
 function formatText(r: UpdateResult, dryRun: boolean): string {
   const where = `${r.experiment.id} (${r.experiment.project}/${r.experiment.model})`;
@@ -57,7 +56,20 @@ export function register(program: Command): void {
       });
       if (flags.json) {
         const { experiment, path, changes, written, reformatted } = result;
-        process.stdout.write(JSON.stringify({ ...experiment, file: path, changes: changes.map((c) => ({ ...c, before: c.before ?? null })), written, dryRun: flags.dryRun === true, reformatted }, null, 2) + "\n");
+        process.stdout.write(
+          JSON.stringify(
+            {
+              ...experiment,
+              file: path,
+              changes: changes.map((c) => ({ ...c, before: c.before ?? null })),
+              written,
+              dryRun: flags.dryRun === true,
+              reformatted,
+            },
+            null,
+            2,
+          ) + "\n",
+        );
       } else {
         process.stdout.write(formatText(result, flags.dryRun === true));
       }

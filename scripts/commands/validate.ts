@@ -1,7 +1,7 @@
-import { Option, type Command } from "commander";
-import { formatReport, type DiagnosticFormat } from "../lib/validate/format-diagnostics.ts";
-import { validateRegistry } from "../lib/validate/validate.ts";
+import { type Command, Option } from "commander";
 import { EXIT } from "../lib/core/errors.ts";
+import { type DiagnosticFormat, formatReport } from "../lib/validate/format-diagnostics.ts";
+import { validateRegistry } from "../lib/validate/validate.ts";
 
 interface ValidateFlags {
   registry: string;

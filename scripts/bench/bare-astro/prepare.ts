@@ -21,7 +21,17 @@ export async function prepareBareAstro(registry: string, root: string): Promise<
   const lines: string[] = [];
   for (const file of await fg("*/models/*/experiments/*.yaml", { cwd: registry })) {
     const e = parse(readFileSync(join(registry, file), "utf8"));
-    lines.push(JSON.stringify({ id: e.id, model: file.split("/")[2], description: e.description, parameters: e.parameters, evaluations: e.evaluations, datasets: e.datasets, artifacts: e.artifacts }));
+    lines.push(
+      JSON.stringify({
+        id: e.id,
+        model: file.split("/")[2],
+        description: e.description,
+        parameters: e.parameters,
+        evaluations: e.evaluations,
+        datasets: e.datasets,
+        artifacts: e.artifacts,
+      }),
+    );
   }
   const data = join(root, "experiments.jsonl");
   writeFileSync(data, `${lines.join("\n")}\n`);

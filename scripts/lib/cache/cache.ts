@@ -34,7 +34,8 @@ function idFromFile(file: string): string {
 }
 
 function pack(file: string, e: CacheEntry): Packed {
-  const plain = e.summary?.experiment && Object.keys(e.summary).length === 1 && e.summary.experiment.version === undefined && e.summary.experiment.id === idFromFile(file);
+  const plain =
+    e.summary?.experiment && Object.keys(e.summary).length === 1 && e.summary.experiment.version === undefined && e.summary.experiment.id === idFromFile(file);
   return [e.version, e.hash, plain ? 0 : e.summary, e.diagnostics.length ? e.diagnostics : 0];
 }
 

@@ -8,14 +8,14 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { defaultCacheDir } from "./cache.ts";
+import type { Field, QueryRow } from "../query/query.ts";
 import { fileVersions } from "../registry/file-versions.ts";
 import { assertRegistryDir } from "../registry/listing.ts";
 import { checkFiles } from "../registry/pool.ts";
-import type { Field, QueryRow } from "../query/query.ts";
-import { listExperiments, type ExperimentLocation } from "../registry/refs.ts";
+import { type ExperimentLocation, listExperiments } from "../registry/refs.ts";
 import { schemasFingerprint } from "../schema/schemas.ts";
 import type { ExperimentData, FileRef } from "../schema/types.ts";
+import { defaultCacheDir } from "./cache.ts";
 
 const FORMAT = 2;
 type Path = string[];
@@ -140,7 +140,12 @@ export interface QueryRows {
 }
 
 /** Rows holding just the fields asked for; `null` fields means every column. */
-export async function loadQueryRows(registry: string, scope: { project?: string; model?: string }, fields: Field[] | null, cacheDir = defaultCacheDir()): Promise<QueryRows> {
+export async function loadQueryRows(
+  registry: string,
+  scope: { project?: string; model?: string },
+  fields: Field[] | null,
+  cacheDir = defaultCacheDir(),
+): Promise<QueryRows> {
   assertRegistryDir(registry);
   const root = realpathSync(registry);
   const store = new ColumnStore(join(cacheDir, `rows-${sha(root).slice(0, 16)}`));
@@ -151,7 +156,10 @@ export async function loadQueryRows(registry: string, scope: { project?: string;
   const versions = await versionsOf(all.map((e) => e.file));
   let columns: Array<Stored[] | null> | null = null;
 
-  const fresh = index !== null && index.files.length === all.length && all.every((e, i) => index!.files[i] === e.file && versions[i] !== undefined && index!.versions[i] === versions[i]);
+  const fresh =
+    index !== null &&
+    index.files.length === all.length &&
+    all.every((e, i) => index!.files[i] === e.file && versions[i] !== undefined && index!.versions[i] === versions[i]);
   if (!fresh) ({ index, columns } = await rebuild(root, store, key, all, versions, index));
   const pickFrom = (idx: Index) => idx.columns.map((p, i) => (fields === null || fields.some((f) => wanted(f, p)) ? i : -1)).filter((i) => i >= 0);
   let pick = pickFrom(index!);
@@ -175,7 +183,9 @@ export async function loadQueryRows(registry: string, scope: { project?: string;
     });
     rows.push({ project: e.project, model: e.model, id: e.id, data: data as unknown as ExperimentData });
   });
-  const invalidInScope = idx.invalid.filter((r) => (!scope.project || all[r].project === scope.project) && (!scope.model || all[r].model === scope.model)).length;
+  const invalidInScope = idx.invalid.filter(
+    (r) => (!scope.project || all[r].project === scope.project) && (!scope.model || all[r].model === scope.model),
+  ).length;
   return { rows, invalid: invalidInScope };
 }
 
@@ -184,7 +194,14 @@ export async function loadQueryRows(registry: string, scope: { project?: string;
  * old columns (when they all load cleanly), the rest are read and checked on
  * all cores. Files that fail validation become empty, invalid rows.
  */
-async function rebuild(root: string, store: ColumnStore, key: string, all: ExperimentLocation[], versions: Array<string | undefined>, old: Index | null): Promise<{ index: Index; columns: Stored[][] }> {
+async function rebuild(
+  root: string,
+  store: ColumnStore,
+  key: string,
+  all: ExperimentLocation[],
+  versions: Array<string | undefined>,
+  old: Index | null,
+): Promise<{ index: Index; columns: Stored[][] }> {
   const oldRow = new Map(old?.files.map((f, i) => [f, i]) ?? []);
   const reuse = all.map((e, i) => {
     const r = oldRow.get(e.file);
@@ -220,7 +237,14 @@ async function rebuild(root: string, store: ColumnStore, key: string, all: Exper
     else for (const [path, v] of columnsOf(c.value as ExperimentData)) put(path, parse[k], encode(v));
   });
   const cols = [...byPath.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
-  const index = { format: FORMAT, key, files: all.map((e) => e.file), versions: versions.map((v) => v ?? null), invalid: invalid.sort((a, b) => a - b), columns: cols.map((c) => c.path) };
+  const index = {
+    format: FORMAT,
+    key,
+    files: all.map((e) => e.file),
+    versions: versions.map((v) => v ?? null),
+    invalid: invalid.sort((a, b) => a - b),
+    columns: cols.map((c) => c.path),
+  };
   const columns = cols.map((c) => c.values);
   store.write(index, columns);
   return { index: { ...index, checksums: [] }, columns };

@@ -1,12 +1,10 @@
 // Where each kind of file lives (BRIEF.md "Data model"), decided from the path alone.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { EXPERIMENT_ID_PATTERN, SLUG_PATTERN } from "./ids.ts";
 import type { FileRef, Kind } from "../schema/types.ts";
+import { EXPERIMENT_ID_PATTERN, SLUG_PATTERN } from "./ids.ts";
 
-export type Placement =
-  | { ok: true; ref: FileRef }
-  | { ok: false; severity: "error" | "warning" | "ignore"; message: string; hint: string };
+export type Placement = { ok: true; ref: FileRef } | { ok: false; severity: "error" | "warning" | "ignore"; message: string; hint: string };
 
 /** Files a team may keep in the tree without a warning. */
 const QUIET = new Set([".gitkeep", "README.md", ".gitattributes"]);
@@ -39,7 +37,8 @@ function badSlug(what: string, slug: string): Placement {
  */
 export function schemaPathFor(kind: Kind, registry?: string): string {
   const up = "../".repeat({ project: 2, model: 4, experiment: 5 }[kind]);
-  const installed = registry !== undefined && !existsSync(join(registry, "..", "schemas")) && existsSync(join(registry, "..", "node_modules", "modelreg", "schemas"));
+  const installed =
+    registry !== undefined && !existsSync(join(registry, "..", "schemas")) && existsSync(join(registry, "..", "node_modules", "modelreg", "schemas"));
   return `${up}${installed ? "node_modules/modelreg/" : ""}schemas/${kind}.schema.json`;
 }
 
@@ -64,7 +63,12 @@ export function place(file: string): Placement {
   const base = parts[parts.length - 1];
   if (QUIET.has(base)) return { ok: false, severity: "ignore", message: "", hint: "" };
   if (base.endsWith(".yml")) {
-    return { ok: false, severity: "error", message: `"${base}" has the extension .yml; registry files end in .yaml`, hint: `Rename it: \`git mv ${file} ${file.slice(0, -4)}.yaml\`.` };
+    return {
+      ok: false,
+      severity: "error",
+      message: `"${base}" has the extension .yml; registry files end in .yaml`,
+      hint: `Rename it: \`git mv ${file} ${file.slice(0, -4)}.yaml\`.`,
+    };
   }
   const [project, dir, model, sub, name] = parts;
   if (parts.length > 1 && !isSlug(project)) return badSlug("project", project);
@@ -91,5 +95,10 @@ export function place(file: string): Placement {
       hint: "Registry files are <project>/project.yaml, <project>/models/<model>/model.yaml and <project>/models/<model>/experiments/<id>.yaml.",
     };
   }
-  return { ok: false, severity: "warning", message: `"${file}" is not part of the registry and is ignored`, hint: "Move it out of the registry directory, or delete it." };
+  return {
+    ok: false,
+    severity: "warning",
+    message: `"${file}" is not part of the registry and is ignored`,
+    hint: "Move it out of the registry directory, or delete it.",
+  };
 }

@@ -10,7 +10,9 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 export function printable(value: Cell): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
-  return String(value).replace(/\r?\n|\t/g, " ").replace(CONTROL, "\ufffd");
+  return String(value)
+    .replace(/\r?\n|\t/g, " ")
+    .replace(CONTROL, "\ufffd");
 }
 
 function width(s: string): number {

@@ -5,14 +5,14 @@
 // block back to the same metrics.
 import { existsSync } from "node:fs";
 import type { Document } from "yaml";
-import { render, type EditableFile } from "../yaml/edit.ts";
 import { DataError } from "../core/errors.ts";
-import { experimentFromRef } from "../registry/experiment-ref.ts";
 import { parseFrontMatter, readCardText, splitCard } from "../import/hf/card.ts";
 import { parseHfDatasetUri } from "../import/hf/dataset.ts";
+import { experimentFromRef } from "../registry/experiment-ref.ts";
 import { readModels } from "../registry/read.ts";
 import type { ExperimentData, ModelData } from "../schema/types.ts";
 import { createFileExclusive, replaceFile } from "../write/write.ts";
+import { type EditableFile, render } from "../yaml/edit.ts";
 import { stringifyDocument, stringifyYaml } from "../yaml/yaml.ts";
 
 export interface HfExport {
@@ -51,7 +51,11 @@ export function modelIndexFor(registry: string, ref: string): HfExport {
   const model: ModelData | undefined = readModels(registry, row.project).rows.find((m) => m.model === row.model)?.data;
   const evaluations = Object.entries(e.evaluations ?? {});
   if (evaluations.length === 0) {
-    throw new DataError(`experiment ${row.id} (${row.project}/${row.model}) has no evaluations to export`, "E_NOTHING_TO_EXPORT", `Record its results first: \`modelreg update experiment ${row.id.slice(0, 12)} --metric accuracy=0.93\`.`);
+    throw new DataError(
+      `experiment ${row.id} (${row.project}/${row.model}) has no evaluations to export`,
+      "E_NOTHING_TO_EXPORT",
+      `Record its results first: \`modelreg update experiment ${row.id.slice(0, 12)} --metric accuracy=0.93\`.`,
+    );
   }
   const notes: string[] = [];
   const result: Record<string, unknown> = {};

@@ -46,7 +46,10 @@ export class Rng {
 
   hex(length: number): string {
     let out = "";
-    while (out.length < length) out += Math.floor(this.next() * 2 ** 32).toString(16).padStart(8, "0");
+    while (out.length < length)
+      out += Math.floor(this.next() * 2 ** 32)
+        .toString(16)
+        .padStart(8, "0");
     return out.slice(0, length);
   }
 
@@ -154,19 +157,33 @@ export const FAMILIES: Record<string, Family> = {
     task: "time-series-forecasting",
     metrics: "regression",
     primary: { name: "mape", goal: "minimize" },
-    models: [["tft", "Temporal Fusion Transformer", "pytorch"], ["deepar", "DeepAR", "mxnet"], ["nbeats", "N-BEATS", "pytorch"], ["lightgbm-lags", "LightGBM with lag features", "lightgbm"]],
+    models: [
+      ["tft", "Temporal Fusion Transformer", "pytorch"],
+      ["deepar", "DeepAR", "mxnet"],
+      ["nbeats", "N-BEATS", "pytorch"],
+      ["lightgbm-lags", "LightGBM with lag features", "lightgbm"],
+    ],
   },
   speech: {
     task: "automatic-speech-recognition",
     metrics: "speech",
     primary: { name: "wer", goal: "minimize" },
-    models: [["whisper-small", "Whisper small", "pytorch"], ["wav2vec2-base", "wav2vec 2.0 base", "pytorch"], ["conformer-ctc", "Conformer-CTC", "nemo"]],
+    models: [
+      ["whisper-small", "Whisper small", "pytorch"],
+      ["wav2vec2-base", "wav2vec 2.0 base", "pytorch"],
+      ["conformer-ctc", "Conformer-CTC", "nemo"],
+    ],
   },
   text: {
     task: "text-classification",
     metrics: "classification",
     primary: { name: "f1", goal: "maximize" },
-    models: [["bert-base", "BERT base", "pytorch"], ["distilbert", "DistilBERT", "pytorch"], ["roberta-large", "RoBERTa-large", "pytorch"], ["tfidf-logreg", "TF-IDF + logistic regression", "sklearn"]],
+    models: [
+      ["bert-base", "BERT base", "pytorch"],
+      ["distilbert", "DistilBERT", "pytorch"],
+      ["roberta-large", "RoBERTa-large", "pytorch"],
+      ["tfidf-logreg", "TF-IDF + logistic regression", "sklearn"],
+    ],
   },
 };
 
@@ -182,14 +199,63 @@ export interface ProjectEntry {
 
 // Display names cover scripts the site must render (Hangul, kana, Cyrillic, accents, emoji).
 export const PROJECTS: readonly ProjectEntry[] = [
-  { slug: "animal-images", name: "동물 이미지 분류", family: "image", description: "Classify photos of animals into 10 species.", offset: 540, org: "acme-vision" },
-  { slug: "churn-prediction", name: "Churn prediction", family: "tabular", description: "Which subscribers cancel in the next 30 days.", offset: 0, org: "acme-growth" },
-  { slug: "demand-forecast", name: "Demand forecasting — EU", family: "forecast", description: "Daily demand per store and product, 28 days ahead.", offset: 60, org: "acme-supply" },
-  { slug: "speech-ja", name: "音声認識（日本語）", family: "speech", description: "Japanese speech to text for call-centre recordings.", offset: 540, org: "acme-voice" },
-  { slug: "ticket-routing", name: "Support-ticket routing", family: "text", description: "Route incoming tickets to the right queue.", offset: -300, org: "acme-support" },
+  {
+    slug: "animal-images",
+    name: "동물 이미지 분류",
+    family: "image",
+    description: "Classify photos of animals into 10 species.",
+    offset: 540,
+    org: "acme-vision",
+  },
+  {
+    slug: "churn-prediction",
+    name: "Churn prediction",
+    family: "tabular",
+    description: "Which subscribers cancel in the next 30 days.",
+    offset: 0,
+    org: "acme-growth",
+  },
+  {
+    slug: "demand-forecast",
+    name: "Demand forecasting — EU",
+    family: "forecast",
+    description: "Daily demand per store and product, 28 days ahead.",
+    offset: 60,
+    org: "acme-supply",
+  },
+  {
+    slug: "speech-ja",
+    name: "音声認識（日本語）",
+    family: "speech",
+    description: "Japanese speech to text for call-centre recordings.",
+    offset: 540,
+    org: "acme-voice",
+  },
+  {
+    slug: "ticket-routing",
+    name: "Support-ticket routing",
+    family: "text",
+    description: "Route incoming tickets to the right queue.",
+    offset: -300,
+    org: "acme-support",
+  },
   { slug: "house-prices", name: "Цены на жильё", family: "regression", description: "Sale price of flats from listing data.", offset: 180, org: "acme-realty" },
-  { slug: "fraud-detection", name: "Détection de fraude", family: "tabular", description: "Flag card transactions for manual review.", offset: 60, org: "acme-risk" },
-  { slug: "weld-defects", name: "Weld defect detection 🔍", family: "image", description: "Spot defective welds on the production line.", offset: -480, org: "acme-factory" },
+  {
+    slug: "fraud-detection",
+    name: "Détection de fraude",
+    family: "tabular",
+    description: "Flag card transactions for manual review.",
+    offset: 60,
+    org: "acme-risk",
+  },
+  {
+    slug: "weld-defects",
+    name: "Weld defect detection 🔍",
+    family: "image",
+    description: "Spot defective welds on the production line.",
+    offset: -480,
+    org: "acme-factory",
+  },
 ];
 
 export const PEOPLE = ["@jiwoo-park", "@amelia-chen", "@lucas-moreau", "@sofia-rossi", "@kenji-sato", "@olga-ivanova", "@noah-smith"];

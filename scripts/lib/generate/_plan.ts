@@ -1,11 +1,16 @@
 // Which projects and models a synthetic registry has, which model each
 // experiment belongs to and which runs are versions (generate.ts).
-import { DAY_MS, FAMILIES, PROJECTS, Rng, START_MS, streamSeed, type Family, type ProjectEntry } from "./_data.ts";
+import { DAY_MS, FAMILIES, type Family, PROJECTS, type ProjectEntry, Rng, START_MS, streamSeed } from "./_data.ts";
 
 /** About 1 run in 20 is a released version. */
 const VERSION_RATE = 0.05;
 
-export interface ProjectPlan { index: number; slug: string; entry: ProjectEntry; createdMs: number }
+export interface ProjectPlan {
+  index: number;
+  slug: string;
+  entry: ProjectEntry;
+  createdMs: number;
+}
 export interface ModelPlan {
   index: number;
   slug: string;
@@ -51,8 +56,14 @@ export function planRegistry(opts: { experiments: number; projects?: number; mod
     for (let m = 0; m < modelsPer; m++) {
       const [slug, name, framework] = kinds[m % kinds.length];
       models.push({
-        index: models.length, slug: suffixed(slug, m, kinds.length), name, framework, family, project,
-        createdMs: createdMs + Math.floor(((m + 1) * DAY_MS) / (modelsPer + 1) / 1000) * 1000, versions: [],
+        index: models.length,
+        slug: suffixed(slug, m, kinds.length),
+        name,
+        framework,
+        family,
+        project,
+        createdMs: createdMs + Math.floor(((m + 1) * DAY_MS) / (modelsPer + 1) / 1000) * 1000,
+        versions: [],
       });
     }
   }

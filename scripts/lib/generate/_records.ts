@@ -2,9 +2,7 @@
 // its own seeded stream, so a record is the same whichever order or process builds it.
 import { createHash } from "node:crypto";
 import { makeUlid } from "../core/ids.ts";
-import {
-  ACTIVATIONS, BRANCHES, GPUS, METRIC_SETS, OPTIMIZERS, PEOPLE, Rng, SCHEDULERS, START_MS, STEP_MS, round, streamSeed,
-} from "./_data.ts";
+import { ACTIVATIONS, BRANCHES, GPUS, METRIC_SETS, OPTIMIZERS, PEOPLE, Rng, round, SCHEDULERS, START_MS, STEP_MS, streamSeed } from "./_data.ts";
 import type { ModelPlan, ProjectPlan } from "./_plan.ts";
 
 /** RFC 3339 in the team's own offset, whole seconds: `2025-01-06T17:00:00+09:00`. */
@@ -30,9 +28,11 @@ export function projectRecord(seed: number, p: ProjectPlan): Record<string, unkn
 export function modelRecord(m: ModelPlan): Record<string, unknown> {
   const { versions } = m;
   const aliases =
-    versions.length === 0 ? undefined
-    : versions.length === 1 ? { production: versions[0] }
-    : { production: versions[versions.length - 2], staging: versions[versions.length - 1] };
+    versions.length === 0
+      ? undefined
+      : versions.length === 1
+        ? { production: versions[0] }
+        : { production: versions[versions.length - 2], staging: versions[versions.length - 1] };
   return {
     name: m.name,
     description: `${m.name} (${m.framework}) for the ${m.project.entry.name} project.`,
@@ -59,7 +59,11 @@ export interface ModelContext {
   bestLr: number;
   quality: number;
 }
-interface Dataset { uri: string; sha256: string; rows: number }
+interface Dataset {
+  uri: string;
+  sha256: string;
+  rows: number;
+}
 
 export function modelContext(seed: number, m: ModelPlan): ModelContext {
   const rng = new Rng(streamSeed(seed, 2, m.index));
@@ -88,7 +92,13 @@ export function modelContext(seed: number, m: ModelPlan): ModelContext {
   };
 }
 
-export interface ExperimentPlan { index: number; model: ModelPlan; context: ModelContext; version?: string; seed: number }
+export interface ExperimentPlan {
+  index: number;
+  model: ModelPlan;
+  context: ModelContext;
+  version?: string;
+  seed: number;
+}
 
 export function experimentRecord({ index, model, context: ctx, version, seed }: ExperimentPlan): Record<string, unknown> {
   const rng = new Rng(streamSeed(seed, 3, index));
@@ -101,21 +111,34 @@ export function experimentRecord({ index, model, context: ctx, version, seed }: 
   const lr = rng.logUniform(1e-5, 1e-2);
   const epochs = rng.pick([10, 20, 30, 50, 100]);
   const parameters = {
-    optimizer: optimizer === "sgd"
-      ? { name: optimizer, lr, momentum: 0.9, nesterov: rng.chance(0.5), weight_decay: rng.pick([0, 1e-4, 5e-4]) }
-      : { name: optimizer, lr, betas: [0.9, rng.pick([0.98, 0.999])], weight_decay: rng.pick([0, 0.01, 0.05]), eps: 1e-8 },
+    optimizer:
+      optimizer === "sgd"
+        ? { name: optimizer, lr, momentum: 0.9, nesterov: rng.chance(0.5), weight_decay: rng.pick([0, 1e-4, 5e-4]) }
+        : { name: optimizer, lr, betas: [0.9, rng.pick([0.98, 0.999])], weight_decay: rng.pick([0, 0.01, 0.05]), eps: 1e-8 },
     scheduler: { name: rng.chance(0.9) ? ctx.scheduler : rng.pick(SCHEDULERS), warmup_steps: rng.pick([0, 500, 1000, 2000]), min_lr: 1e-6 },
     model: {
-      arch: model.slug, depth: ctx.depth, width: rng.chance(0.8) ? ctx.width : ctx.width * 2, dropout: rng.float(0, 0.5, 2),
-      activation: rng.pick(ACTIVATIONS), pretrained: rng.chance(0.7), norm: rng.pick(["batchnorm", "layernorm"]),
+      arch: model.slug,
+      depth: ctx.depth,
+      width: rng.chance(0.8) ? ctx.width : ctx.width * 2,
+      dropout: rng.float(0, 0.5, 2),
+      activation: rng.pick(ACTIVATIONS),
+      pretrained: rng.chance(0.7),
+      norm: rng.pick(["batchnorm", "layernorm"]),
     },
     data: {
       augment: { flip: rng.chance(0.6), crop: rng.pick([192, 224, 256]), mixup: rng.float(0, 0.4, 2), randaugment_n: rng.int(0, 3) },
-      num_workers: rng.pick([4, 8, 16]), shuffle: true,
+      num_workers: rng.pick([4, 8, 16]),
+      shuffle: true,
     },
-    epochs, batch_size: rng.pick([32, 64, 128, 256]), seed: rng.int(0, 99_999), precision: rng.pick(["fp32", "bf16", "fp16"]),
-    grad_clip: rng.pick([0.5, 1, 5]), label_smoothing: rng.pick([0, 0.05, 0.1]), ema: rng.chance(0.3),
-    accumulate_grad_batches: rng.pick([1, 1, 2, 4]), compile: rng.chance(0.4),
+    epochs,
+    batch_size: rng.pick([32, 64, 128, 256]),
+    seed: rng.int(0, 99_999),
+    precision: rng.pick(["fp32", "bf16", "fp16"]),
+    grad_clip: rng.pick([0.5, 1, 5]),
+    label_smoothing: rng.pick([0, 0.05, 0.1]),
+    ema: rng.chance(0.3),
+    accumulate_grad_batches: rng.pick([1, 1, 2, 4]),
+    compile: rng.chance(0.4),
   };
   // Runs near the model's best learning rate score better, so leaderboards and charts show a trend.
   const lrMiss = Math.min(1, Math.abs(Math.log10(lr / ctx.bestLr)) / 2);
@@ -126,9 +149,14 @@ export function experimentRecord({ index, model, context: ctx, version, seed }: 
   );
   const history = status === "finished" && rng.chance(0.1) ? curves(rng, evaluations, timeMs) : undefined;
   const artifactBase = `s3://acme-ml-models/${project.slug}/${model.slug}/${id}`;
-  const artifacts = status === "finished"
-    ? { model: `${artifactBase}/model.${model.framework === "pytorch" ? "pt" : "bin"}`, onnx: `${artifactBase}/model.onnx`, logs: `${artifactBase}/train.log` }
-    : { logs: `${artifactBase}/train.log` };
+  const artifacts =
+    status === "finished"
+      ? {
+          model: `${artifactBase}/model.${model.framework === "pytorch" ? "pt" : "bin"}`,
+          onnx: `${artifactBase}/model.onnx`,
+          logs: `${artifactBase}/train.log`,
+        }
+      : { logs: `${artifactBase}/train.log` };
   return {
     id,
     ...(version && { version }),
@@ -146,15 +174,22 @@ export function experimentRecord({ index, model, context: ctx, version, seed }: 
     artifacts,
     code: {
       repo: `https://github.com/${project.entry.org}/${project.slug}.git`,
-      commit: rng.pick(ctx.commits), branch: rng.pick(BRANCHES), dirty: rng.chance(0.08), path: `src/${model.slug}/train.py`,
+      commit: rng.pick(ctx.commits),
+      branch: rng.pick(BRANCHES),
+      dirty: rng.chance(0.08),
+      path: `src/${model.slug}/train.py`,
     },
     environment: {
       image: `ghcr.io/${project.entry.org}/train@sha256:${rng.pick(ctx.images)}`,
-      python: rng.pick(["3.10.14", "3.11.9", "3.12.4"]), [model.framework]: rng.pick(["2.2.2", "2.3.1", "2.4.0"]),
-      cuda: "12.1", gpu: rng.pick(GPUS), gpus: rng.pick([1, 2, 4, 8]),
+      python: rng.pick(["3.10.14", "3.11.9", "3.12.4"]),
+      [model.framework]: rng.pick(["2.2.2", "2.3.1", "2.4.0"]),
+      cuda: "12.1",
+      gpu: rng.pick(GPUS),
+      gpus: rng.pick([1, 2, 4, 8]),
     },
     tags: {
-      owner: rng.pick(PEOPLE), sweep: `sweep-${Math.floor(index / 50)}`,
+      owner: rng.pick(PEOPLE),
+      sweep: `sweep-${Math.floor(index / 50)}`,
       ...(rng.chance(0.3) && { ticket: `ML-${rng.int(100, 9999)}` }),
       ...(rng.chance(0.2) && { reviewed: rng.chance(0.5) }),
     },
@@ -162,7 +197,17 @@ export function experimentRecord({ index, model, context: ctx, version, seed }: 
 }
 
 /** Descriptions end with a note now and then, in the languages the teams write in. */
-const NOTES = ["", "", "", "", " Rerun with a fresh seed.", " Baseline for the Q3 review — do not delete.", " Données nettoyées (v2).", " 학습률 탐색.", " 再現実験。"];
+const NOTES = [
+  "",
+  "",
+  "",
+  "",
+  " Rerun with a fresh seed.",
+  " Baseline for the Q3 review — do not delete.",
+  " Données nettoyées (v2).",
+  " 학습률 탐색.",
+  " 再現実験。",
+];
 
 /** Two training curves of ~20 epochs that end near the final evaluations. */
 function curves(rng: Rng, evaluations: Record<string, number>, timeMs: number): Record<string, Array<Record<string, number>>> {

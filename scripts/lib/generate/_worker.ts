@@ -2,10 +2,14 @@
 // the registry again from the same options (cheap and deterministic) instead
 // of receiving the plan, so only the options cross the thread boundary.
 import { parentPort, workerData } from "node:worker_threads";
-import { writeExperiments, type GenerateOptions } from "./generate.ts";
 import { planRegistry } from "./_plan.ts";
+import { type GenerateOptions, writeExperiments } from "./generate.ts";
 
-export interface Slice { opts: GenerateOptions; from: number; to: number }
+export interface Slice {
+  opts: GenerateOptions;
+  from: number;
+  to: number;
+}
 
 const { opts, from, to } = workerData as Slice;
 parentPort?.postMessage(writeExperiments(opts.out, planRegistry(opts), from, to));

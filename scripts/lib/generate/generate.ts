@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { startWorker } from "../core/_threads.ts";
 import { UsageError } from "../core/errors.ts";
 import { stringifyRecord } from "../yaml/yaml.ts";
-import { planRegistry, type ModelPlan, type Plan } from "./_plan.ts";
-import { experimentRecord, modelContext, modelRecord, projectRecord, type ModelContext } from "./_records.ts";
+import { type ModelPlan, type Plan, planRegistry } from "./_plan.ts";
+import { experimentRecord, type ModelContext, modelContext, modelRecord, projectRecord } from "./_records.ts";
 import type { Slice } from "./_worker.ts";
 
 export interface GenerateOptions {
@@ -20,7 +20,12 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-export interface GenerateSummary { projects: number; models: number; experiments: number; files: number }
+export interface GenerateSummary {
+  projects: number;
+  models: number;
+  experiments: number;
+  files: number;
+}
 
 /** The schemas folder sits beside the output folder (`<out>/../schemas`). */
 const SCHEMA = {

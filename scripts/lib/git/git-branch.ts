@@ -7,7 +7,7 @@
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, relative } from "node:path";
-import { simpleGit, type SimpleGit } from "simple-git";
+import { type SimpleGit, simpleGit } from "simple-git";
 import { DataError, UsageError } from "../core/errors.ts";
 
 export interface BranchCommit {
@@ -40,13 +40,24 @@ export interface BranchCommitOptions {
 function strictGit(baseDir: string, env?: NodeJS.ProcessEnv): SimpleGit {
   const git = simpleGit({
     baseDir,
-    errors: (error, result) => error ?? (result.exitCode === 0 ? undefined : Buffer.concat([...result.stdOut, ...result.stdErr, Buffer.from(`(exit code ${result.exitCode})`)])),
+    errors: (error, result) =>
+      error ?? (result.exitCode === 0 ? undefined : Buffer.concat([...result.stdOut, ...result.stdErr, Buffer.from(`(exit code ${result.exitCode})`)])),
   });
   return env ? git.env(env) : git;
 }
 
 /** Variables that say where the repository is; everything else stays out (below). */
-const LOCATION_VARS = ["PATH", "HOME", "GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES"];
+const LOCATION_VARS = [
+  "PATH",
+  "HOME",
+  "GIT_DIR",
+  "GIT_WORK_TREE",
+  "GIT_COMMON_DIR",
+  "GIT_OBJECT_DIRECTORY",
+  "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+  "GIT_NAMESPACE",
+  "GIT_CEILING_DIRECTORIES",
+];
 
 /**
  * The environment for the scratch-index commands. simple-git refuses an env
@@ -61,24 +72,39 @@ function indexEnv(indexFile: string): NodeJS.ProcessEnv {
 }
 
 async function succeeds(git: SimpleGit, args: string[]): Promise<boolean> {
-  return git.raw(args).then(() => true, () => false);
+  return git.raw(args).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Checks that the repository can take the commit; throws a usage or data error saying why not. */
 async function preflight(git: SimpleGit, o: BranchCommitOptions, prefix: string): Promise<string> {
   if (!(await succeeds(git, ["check-ref-format", "--branch", o.branch]))) {
-    throw new UsageError(`"${o.branch}" is not a valid git branch name`, "E_BAD_BRANCH", "Use letters, digits, `-`, `_`, `.` and `/`, e.g. `--git-branch modelreg/resnet50-run-42`.");
+    throw new UsageError(
+      `"${o.branch}" is not a valid git branch name`,
+      "E_BAD_BRANCH",
+      "Use letters, digits, `-`, `_`, `.` and `/`, e.g. `--git-branch modelreg/resnet50-run-42`.",
+    );
   }
   const head = await git.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).catch(() => "");
   if (!head.trim()) {
-    throw new UsageError("--git-branch needs a repository with at least one commit", "E_NO_HEAD", "Commit the registry first (`git add registry && git commit -m 'Registry'`).");
+    throw new UsageError(
+      "--git-branch needs a repository with at least one commit",
+      "E_NO_HEAD",
+      "Commit the registry first (`git add registry && git commit -m 'Registry'`).",
+    );
   }
   if (await succeeds(git, ["show-ref", "--verify", "--quiet", `refs/heads/${o.branch}`])) {
     throw new UsageError(`the branch "${o.branch}" already exists`, "E_BRANCH_EXISTS", "Pick a new branch name; modelreg never moves an existing branch.");
   }
   for (const parent of o.parents) {
     if (!(await succeeds(git, ["cat-file", "-e", `HEAD:${prefix}${parent}`]))) {
-      throw new DataError(`${prefix}${parent} is not committed in HEAD, so a branch made from HEAD would hold an orphan record`, "E_PARENT_NOT_COMMITTED", "Commit it first (or add it on the same branch in its own pull request), then run the command again.");
+      throw new DataError(
+        `${prefix}${parent} is not committed in HEAD, so a branch made from HEAD would hold an orphan record`,
+        "E_PARENT_NOT_COMMITTED",
+        "Commit it first (or add it on the same branch in its own pull request), then run the command again.",
+      );
     }
   }
   if (await succeeds(git, ["cat-file", "-e", `HEAD:${prefix}${o.file}`])) {
@@ -90,7 +116,11 @@ async function preflight(git: SimpleGit, o: BranchCommitOptions, prefix: string)
 export async function commitOnNewBranch(o: BranchCommitOptions): Promise<BranchCommit> {
   const git = strictGit(o.registry);
   if (!(await git.checkIsRepo().catch(() => false))) {
-    throw new UsageError(`--git-branch needs the registry in a git repository, and ${o.registry} is not in one`, "E_NOT_GIT", "Run `git init` and commit the registry, or leave out --git-branch to just write the file.");
+    throw new UsageError(
+      `--git-branch needs the registry in a git repository, and ${o.registry} is not in one`,
+      "E_NOT_GIT",
+      "Run `git init` and commit the registry, or leave out --git-branch to just write the file.",
+    );
   }
   const toplevel = (await git.raw(["rev-parse", "--show-toplevel"])).trim();
   const prefix = (await git.raw(["rev-parse", "--show-prefix"])).trim();
@@ -111,14 +141,18 @@ export async function commitOnNewBranch(o: BranchCommitOptions): Promise<BranchC
     try {
       commit = (await git.raw(["commit-tree", tree, "-p", head, "-m", o.message])).trim();
     } catch (err) {
-      throw new UsageError(`git could not make the commit: ${(err as Error).message.trim().split("\n").pop()}`, "E_GIT", "Set your identity (`git config user.name …` and `git config user.email …`) and run the command again.");
+      throw new UsageError(
+        `git could not make the commit: ${(err as Error).message.trim().split("\n").pop()}`,
+        "E_GIT",
+        "Set your identity (`git config user.name …` and `git config user.email …`) and run the command again.",
+      );
     }
     // An all-zero old value means "create only": fails if the branch appeared meanwhile.
     if (!(await succeeds(git, ["update-ref", "-m", "modelreg add", `refs/heads/${o.branch}`, commit, "0".repeat(head.length)]))) {
       throw new UsageError(`the branch "${o.branch}" already exists`, "E_BRANCH_EXISTS", "Pick a new branch name; modelreg never moves an existing branch.");
     }
     const remotes = (await git.raw(["remote"])).split("\n").filter(Boolean);
-    return { branch: o.branch, commit, repoPath, toplevel, remote: remotes.includes("origin") ? "origin" : remotes[0] ?? "origin" };
+    return { branch: o.branch, commit, repoPath, toplevel, remote: remotes.includes("origin") ? "origin" : (remotes[0] ?? "origin") };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 // The git operations modelreg needs, behind one small module so tests can point
 // them at temporary repositories.
-import { simpleGit, type SimpleGit } from "simple-git";
+import { type SimpleGit, simpleGit } from "simple-git";
 import { UsageError } from "../core/errors.ts";
 
 export type ChangeStatus = "added" | "modified" | "deleted";
@@ -23,9 +23,17 @@ export async function mergeBase(dir: string, ref: string, head = "HEAD"): Promis
   } catch {
     const inRepo = await git.checkIsRepo().catch(() => false);
     if (!inRepo) {
-      throw new UsageError(`${dir} is not inside a git repository, and comparing with "${ref}" needs one`, "E_NOT_GIT", "Run from a git checkout (without --changed-since, `validate` checks every file).");
+      throw new UsageError(
+        `${dir} is not inside a git repository, and comparing with "${ref}" needs one`,
+        "E_NOT_GIT",
+        "Run from a git checkout (without --changed-since, `validate` checks every file).",
+      );
     }
-    const exists = (r: string) => git.raw(["rev-parse", "--verify", "-q", `${r}^{commit}`]).then((s) => s.trim() !== "", () => false);
+    const exists = (r: string) =>
+      git.raw(["rev-parse", "--verify", "-q", `${r}^{commit}`]).then(
+        (s) => s.trim() !== "",
+        () => false,
+      );
     const missing = !(await exists(ref)) ? ref : !(await exists(head)) ? head : undefined;
     const hint = "Name a branch, tag or commit that exists (`git branch -a`); in CI, fetch the base branch first (`fetch-depth: 0`).";
     if (missing) throw new UsageError(`the git ref "${missing}" does not exist here`, "E_BAD_REF", hint);
@@ -34,7 +42,10 @@ export async function mergeBase(dir: string, ref: string, head = "HEAD"): Promis
 }
 
 function untracked(git: SimpleGit): Promise<string[]> {
-  return git.raw(["ls-files", "--others", "--exclude-standard", "-z", "--", "."]).then((s) => s.split("\0").filter(Boolean), () => []);
+  return git.raw(["ls-files", "--others", "--exclude-standard", "-z", "--", "."]).then(
+    (s) => s.split("\0").filter(Boolean),
+    () => [],
+  );
 }
 
 /**
@@ -44,7 +55,9 @@ function untracked(git: SimpleGit): Promise<string[]> {
 export async function changedFiles(dir: string, base: string, head?: string): Promise<ChangedFile[]> {
   const git = simpleGit({ baseDir: dir });
   const extra = head === undefined ? untracked(git) : Promise.resolve([]);
-  const fields = (await git.raw(["diff", "--name-status", "--no-renames", "--relative", "-z", base, ...(head === undefined ? [] : [head]), "--", "."])).split("\0");
+  const fields = (await git.raw(["diff", "--name-status", "--no-renames", "--relative", "-z", base, ...(head === undefined ? [] : [head]), "--", "."])).split(
+    "\0",
+  );
   const out = new Map<string, ChangeStatus>();
   for (let i = 0; i + 1 < fields.length; i += 2) {
     out.set(fields[i + 1], fields[i] === "A" ? "added" : fields[i] === "D" ? "deleted" : "modified");

@@ -7,8 +7,8 @@
 import { existsSync, statSync } from "node:fs";
 import { simpleGit } from "simple-git";
 import { UsageError } from "../core/errors.ts";
-import { credentialIn } from "../validate/rules/no-credentials-in-uris.ts";
 import type { ExperimentData } from "../schema/types.ts";
+import { credentialIn } from "../validate/rules/no-credentials-in-uris.ts";
 
 export type Code = NonNullable<ExperimentData["code"]>;
 
@@ -38,11 +38,19 @@ async function orUndefined<T>(p: Promise<T>): Promise<T | undefined> {
 
 export async function captureProvenance(dir: string): Promise<Provenance> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UsageError(`--code-dir ${dir} is not a directory`, "E_NO_DIR", "Point --code-dir at the checkout of the training code (the default is the current directory).");
+    throw new UsageError(
+      `--code-dir ${dir} is not a directory`,
+      "E_NO_DIR",
+      "Point --code-dir at the checkout of the training code (the default is the current directory).",
+    );
   }
   const git = simpleGit({ baseDir: dir });
   if (!(await git.checkIsRepo().catch(() => false))) {
-    return { notes: [`${dir} is not inside a git repository, so no \`code\` (repo, commit, branch) was recorded; pass --code-dir to point at the training code's checkout`] };
+    return {
+      notes: [
+        `${dir} is not inside a git repository, so no \`code\` (repo, commit, branch) was recorded; pass --code-dir to point at the training code's checkout`,
+      ],
+    };
   }
   const notes: string[] = [];
   const [remotes, commit, branch, status] = await Promise.all([

@@ -2,7 +2,7 @@
 // their `source` (system + id), so re-running an import adds nothing new.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { listDir, listExperiments, type ExperimentLocation } from "../registry/refs.ts";
+import { type ExperimentLocation, listDir, listExperiments } from "../registry/refs.ts";
 import type { ExperimentData } from "../schema/types.ts";
 import { parseYaml } from "../yaml/yaml.ts";
 import type { SourceSystem } from "./types.ts";

@@ -4,9 +4,9 @@
 // already made are undone, so an import leaves all of its files or none.
 import { readFileSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { checkFile } from "../registry/check-file.ts";
 import { DataError } from "../core/errors.ts";
 import { schemaPathFor } from "../core/layout.ts";
+import { checkFile } from "../registry/check-file.ts";
 import { schemaDocument } from "../schema/schemas.ts";
 import type { Diagnostic, FileRef, Kind } from "../schema/types.ts";
 import { createFileExclusive, replaceFile } from "../write/write.ts";
@@ -45,12 +45,20 @@ const KEEP_GOING = "Nothing was written. Fix the files named above and run the i
 /** Source files that could not be read: file, what is wrong, what to do. */
 export function sourceProblems(problems: SourceProblem[]): DataError {
   const lines = problems.map((p) => `  ${p.file}: ${p.message}\n    hint: ${p.hint}`);
-  return new DataError(`${problems.length === 1 ? "a source file" : `${problems.length} source files`} could not be imported:\n${lines.join("\n")}`, "E_BAD_SOURCE", KEEP_GOING);
+  return new DataError(
+    `${problems.length === 1 ? "a source file" : `${problems.length} source files`} could not be imported:\n${lines.join("\n")}`,
+    "E_BAD_SOURCE",
+    KEEP_GOING,
+  );
 }
 
 export function invalidRecords(bad: Pending[]): DataError {
   const lines = bad.flatMap((p) => [`  ${p.label} → ${p.ref.file}:`, ...errorsIn(p).map((d) => `    ${d.path || "(file)"}: ${d.message}  [${d.rule}]`)]);
-  return new DataError(`${bad.length === 1 ? "a record" : `${bad.length} records`} would not pass \`modelreg validate\`:\n${lines.join("\n")}`, "E_INVALID_RECORD", KEEP_GOING);
+  return new DataError(
+    `${bad.length === 1 ? "a record" : `${bad.length} records`} would not pass \`modelreg validate\`:\n${lines.join("\n")}`,
+    "E_INVALID_RECORD",
+    KEEP_GOING,
+  );
 }
 
 /** Writes every file; on a failure removes what this call created and restores what it replaced, then rethrows. */

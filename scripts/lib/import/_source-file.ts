@@ -10,7 +10,11 @@ export function readSourceData(file: string, what: string, problems: SourceProbl
   const parsed = parseYaml(readFileSync(file, "utf8"));
   const p = parsed.problems[0];
   if (p && p.code !== "EMPTY") {
-    problems.push({ file: `${file}:${p.line}:${p.col}`, message: `the ${what} is not valid JSON or YAML: ${p.message}`, hint: `${p.hint} DVC reads this file too: \`dvc status\` shows the same problem.` });
+    problems.push({
+      file: `${file}:${p.line}:${p.col}`,
+      message: `the ${what} is not valid JSON or YAML: ${p.message}`,
+      hint: `${p.hint} DVC reads this file too: \`dvc status\` shows the same problem.`,
+    });
     return undefined;
   }
   return parsed.value;

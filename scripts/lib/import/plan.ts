@@ -4,18 +4,18 @@
 // written under the registry lock — or, on any failure, none.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertProjectNameFree } from "../write/add.ts";
-import { loadValidators, mapAt, openForEdit, render, setScalar, valueAt } from "../yaml/edit.ts";
 import { UsageError } from "../core/errors.ts";
 import { SLUG_PATTERN } from "../core/ids.ts";
 import { filePathFor, slugify } from "../core/layout.ts";
 import { assertRegistryDir } from "../registry/listing.ts";
-import { withLock } from "../write/lock.ts";
 import { experimentsWithVersion } from "../registry/refs.ts";
 import type { Kind } from "../schema/types.ts";
-import { errorsIn, invalidRecords, sourceProblems, writeAll, type Pending } from "./_plan-write.ts";
-import { importedBySource, type Imported } from "./_imported.ts";
-import { isoSeconds, type ImportPlan, type PlannedExperiment, type Skip } from "./types.ts";
+import { assertProjectNameFree } from "../write/add.ts";
+import { withLock } from "../write/lock.ts";
+import { loadValidators, mapAt, openForEdit, render, setScalar, valueAt } from "../yaml/edit.ts";
+import { type Imported, importedBySource } from "./_imported.ts";
+import { errorsIn, invalidRecords, type Pending, sourceProblems, writeAll } from "./_plan-write.ts";
+import { type ImportPlan, isoSeconds, type PlannedExperiment, type Skip } from "./types.ts";
 
 export interface ImportOptions {
   registry: string;
@@ -47,7 +47,11 @@ export interface ImportResult {
 export async function applyPlan(plan: ImportPlan, o: ImportOptions): Promise<ImportResult> {
   assertRegistryDir(o.registry);
   if (!SLUG_PATTERN.test(plan.project)) {
-    throw new UsageError(`"${plan.project}" is not a valid project slug`, "E_BAD_SLUG", `Use "${slugify(plan.project)}": project ids are lower-case letters, digits and hyphens (at most 63); the display name goes in --project-name.`);
+    throw new UsageError(
+      `"${plan.project}" is not a valid project slug`,
+      "E_BAD_SLUG",
+      `Use "${slugify(plan.project)}": project ids are lower-case letters, digits and hyphens (at most 63); the display name goes in --project-name.`,
+    );
   }
   const skipped = [...plan.skipped];
   if (plan.problems.length > 0 && !o.keepGoing) throw sourceProblems(plan.problems);
@@ -77,7 +81,10 @@ function freshExperiments(plan: ImportPlan, registry: string, imported: Map<stri
   for (const e of fresh) {
     const v = e.record.version;
     if (v !== undefined && experimentsWithVersion(registry, plan.project, e.model, v).length > 0) {
-      skipped.push({ what: `version ${v} for ${e.label}`, why: `${plan.project}/${e.model} already has an experiment labelled ${v}; the run is imported without a version` });
+      skipped.push({
+        what: `version ${v} for ${e.label}`,
+        why: `${plan.project}/${e.model} already has an experiment labelled ${v}; the run is imported without a version`,
+      });
       delete e.record.version;
     }
   }
@@ -94,12 +101,20 @@ function prepare(plan: ImportPlan, o: ImportOptions, skipped: Skip[]): Pending[]
   for (const [sourceId, at] of imported) target.set(sourceId, { model: at.model, value: at.version ?? at.id });
   for (const e of freshExperiments(plan, o.registry, imported, skipped)) {
     const id = e.record.id;
-    const p: Pending = { kind: "experiment", id, label: e.label, action: "created", ref: { kind: "experiment", project, model: e.model, id, file: filePathFor({ kind: "experiment", project, model: e.model, id }) }, record: e.record };
+    const p: Pending = {
+      kind: "experiment",
+      id,
+      label: e.label,
+      action: "created",
+      ref: { kind: "experiment", project, model: e.model, id, file: filePathFor({ kind: "experiment", project, model: e.model, id }) },
+      record: e.record,
+    };
     const errors = errorsIn(p);
     if (errors.length === 0) {
       experiments.push(p);
       target.set(e.record.source.id, { model: e.model, value: e.record.version ?? id });
-    } else if (o.keepGoing) skipped.push({ what: e.label, why: `would not pass \`modelreg validate\`: ${errors.map((d) => `${d.path || "(file)"}: ${d.message}`).join("; ")}` });
+    } else if (o.keepGoing)
+      skipped.push({ what: e.label, why: `would not pass \`modelreg validate\`: ${errors.map((d) => `${d.path || "(file)"}: ${d.message}`).join("; ")}` });
     else failed.push(p);
   }
   if (failed.length > 0) throw invalidRecords(failed);
@@ -127,7 +142,14 @@ function prepare(plan: ImportPlan, o: ImportOptions, skipped: Skip[]): Pending[]
   if (experiments.length > 0 && !existsSync(join(o.registry, projectFile))) {
     const name = o.projectName ?? project;
     assertProjectNameFree(o.registry, name);
-    parents.unshift({ kind: "project", id: project, label: name, action: "created", ref: { kind: "project", project, file: projectFile }, record: { name, created: isoSeconds(Date.now()) } });
+    parents.unshift({
+      kind: "project",
+      id: project,
+      label: name,
+      action: "created",
+      ref: { kind: "project", project, file: projectFile },
+      record: { name, created: isoSeconds(Date.now()) },
+    });
   }
   const bad = parents.filter((p) => errorsIn(p).length > 0);
   if (bad.length > 0) throw invalidRecords(bad);
@@ -144,7 +166,10 @@ function aliasUpdate(abs: string, ref: Pending["ref"], aliases: Record<string, s
     const now = valueAt(map, alias);
     if (now === value) continue;
     if (now !== undefined) {
-      skipped.push({ what: `alias ${alias} of ${name}`, why: `it already points to ${String(now)}; move it with \`modelreg promote ${name}@${value} --alias ${alias}\`` });
+      skipped.push({
+        what: `alias ${alias} of ${name}`,
+        why: `it already points to ${String(now)}; move it with \`modelreg promote ${name}@${value} --alias ${alias}\``,
+      });
       continue;
     }
     setScalar(edit, map, alias, value);

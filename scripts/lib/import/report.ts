@@ -18,9 +18,10 @@ export function formatImport(r: ImportResult, registry: string): string {
   for (const n of r.notes) lines.push(`note: ${n}`);
   const experiments = r.written.filter((w) => w.kind === "experiment").length;
   const others = r.written.length - experiments;
-  const summary = r.written.length === 0
-    ? `nothing new to import into ${r.project} (${count(r.skipped.length, "thing")} skipped)`
-    : `${count(experiments, "experiment")}${others ? ` and ${count(others, "other file")}` : ""} ${verb(r.written.some((w) => w.action === "created") ? "created" : "updated")} in ${r.project}; ${count(r.skipped.length, "thing")} skipped`;
+  const summary =
+    r.written.length === 0
+      ? `nothing new to import into ${r.project} (${count(r.skipped.length, "thing")} skipped)`
+      : `${count(experiments, "experiment")}${others ? ` and ${count(others, "other file")}` : ""} ${verb(r.written.some((w) => w.action === "created") ? "created" : "updated")} in ${r.project}; ${count(r.skipped.length, "thing")} skipped`;
   lines.push(r.dryRun ? `${summary} (dry run: nothing written)` : summary);
   return lines.join("\n") + "\n";
 }

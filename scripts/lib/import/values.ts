@@ -31,7 +31,8 @@ export function metricValue(raw: unknown): MetricValue {
 export function typedParam(text: string): unknown {
   const t = text.trim();
   // Python writes floats shortest-first (`0.1`, `1.0`, `1e-05`); other spellings (`1.10`) are text someone chose.
-  if (NUMBER.test(t) && (String(Number(t)) === t || /^[-+]?\d+\.0$/.test(t) || /^[-+]?\d(\.\d+)?e[-+]\d+$/i.test(t)) && Number.isFinite(Number(t))) return Number(t);
+  if (NUMBER.test(t) && (String(Number(t)) === t || /^[-+]?\d+\.0$/.test(t) || /^[-+]?\d(\.\d+)?e[-+]\d+$/i.test(t)) && Number.isFinite(Number(t)))
+    return Number(t);
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
   if (/^\[.*\]$|^\{.*\}$/s.test(t) && t.length < 10_000) {
     const parsed = parseYaml(t);

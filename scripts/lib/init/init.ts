@@ -37,7 +37,13 @@ export interface InitResult {
   keptScripts: string[];
 }
 
-type PackageJson = { name?: string; scripts?: Record<string, string>; dependencies?: Record<string, string>; devDependencies?: Record<string, string>; [key: string]: unknown };
+type PackageJson = {
+  name?: string;
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  [key: string]: unknown;
+};
 
 function ownVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -62,7 +68,11 @@ function readPackageJson(path: string): PackageJson {
   } catch {
     // reported below
   }
-  throw new DataError(`${path} is not a JSON object, so modelreg cannot add its scripts to it`, "E_BAD_PACKAGE_JSON", "Fix or remove it, then run `modelreg init` again.");
+  throw new DataError(
+    `${path} is not a JSON object, so modelreg cannot add its scripts to it`,
+    "E_BAD_PACKAGE_JSON",
+    "Fix or remove it, then run `modelreg init` again.",
+  );
 }
 
 function packageJson(dir: string, existing: PackageJson | undefined): { json: PackageJson; added: string[]; kept: string[] } {
@@ -83,7 +93,11 @@ export function initRepository(dir: string): InitResult {
   const files = scaffold();
   const taken = [...files.keys()].filter((f) => existsSync(join(dir, f)));
   if (taken.length > 0) {
-    throw new DataError(`${dir} already has ${taken.join(", ")}; modelreg init never overwrites a file, so it wrote nothing`, "E_EXISTS", "Move those files aside (or run `modelreg init NEW_DIR`), then run it again.");
+    throw new DataError(
+      `${dir} already has ${taken.join(", ")}; modelreg init never overwrites a file, so it wrote nothing`,
+      "E_EXISTS",
+      "Move those files aside (or run `modelreg init NEW_DIR`), then run it again.",
+    );
   }
   const pkgPath = join(dir, "package.json");
   const existing = existsSync(pkgPath) ? readPackageJson(pkgPath) : undefined;

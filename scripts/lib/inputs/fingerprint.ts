@@ -96,9 +96,14 @@ export async function fingerprint(path: string, label: string, progressTo?: Node
     progress.done();
     return digest;
   }
-  if (!st.isDirectory()) throw new UsageError(`${path} is neither a file nor a directory`, "E_NO_INPUT", "Point the dataset flag at a file, a directory or a remote URI.");
+  if (!st.isDirectory())
+    throw new UsageError(`${path} is neither a file nor a directory`, "E_NO_INPUT", "Point the dataset flag at a file, a directory or a remote URI.");
   const files = listTree(path);
-  const progress = progressBar(label, files.reduce((n, f) => n + f.size, 0), progressTo);
+  const progress = progressBar(
+    label,
+    files.reduce((n, f) => n + f.size, 0),
+    progressTo,
+  );
   const manifest = createHash("sha256");
   for (const f of files) manifest.update(`${await hashFile(f.abs, progress)}  ${f.rel}\n`);
   progress.done();

@@ -41,7 +41,11 @@ export function readHistory(file: string): Record<string, HistoryPoint[]> {
     text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (err as Error).message;
-    throw new UsageError(`cannot read the --history file ${file}: ${why}`, "E_NO_INPUT", "Check the path given to --history (it is relative to the current directory).");
+    throw new UsageError(
+      `cannot read the --history file ${file}: ${why}`,
+      "E_NO_INPUT",
+      "Check the path given to --history (it is relative to the current directory).",
+    );
   }
   const lines = text.split(/\r?\n/);
   const header = lines[0] ?? "";
@@ -49,13 +53,16 @@ export function readHistory(file: string): Record<string, HistoryPoint[]> {
   const columns = cells(header, delimiter);
   const stepName = STEP_COLUMNS.find((c) => columns.includes(c));
   if (!stepName) {
-    throw bad(file, 1, `the header (${header.slice(0, 80) || "empty"}) has no \`step\` or \`epoch\` column`, "Give a CSV whose first line names the columns, with a `step` or `epoch` column, as the Keras and Lightning CSV loggers write (`epoch,loss,val_loss`).");
+    throw bad(
+      file,
+      1,
+      `the header (${header.slice(0, 80) || "empty"}) has no \`step\` or \`epoch\` column`,
+      "Give a CSV whose first line names the columns, with a `step` or `epoch` column, as the Keras and Lightning CSV loggers write (`epoch,loss,val_loss`).",
+    );
   }
   const stepCol = columns.indexOf(stepName);
   const timeCol = columns.indexOf(TIMESTAMP_COLUMN);
-  const curves = columns
-    .map((name, col) => ({ name, col }))
-    .filter(({ name }) => name !== "" && !STEP_COLUMNS.includes(name) && name !== TIMESTAMP_COLUMN);
+  const curves = columns.map((name, col) => ({ name, col })).filter(({ name }) => name !== "" && !STEP_COLUMNS.includes(name) && name !== TIMESTAMP_COLUMN);
   // A Map, so a column named `__proto__` stays data (Object.fromEntries defines own keys).
   const history = new Map<string, HistoryPoint[]>(curves.map(({ name }) => [name, []]));
 
@@ -67,13 +74,23 @@ export function readHistory(file: string): Record<string, HistoryPoint[]> {
     const stepText = row[stepCol] ?? "";
     const step = Number(stepText);
     if (stepText === "" || !Number.isInteger(step) || step < 0) {
-      throw bad(file, i + 1, `the ${stepName} "${stepText}" is not a whole number ≥ 0`, `Every row with values needs its ${stepName}; check that the file was written by a CSV logger and not edited.`);
+      throw bad(
+        file,
+        i + 1,
+        `the ${stepName} "${stepText}" is not a whole number ≥ 0`,
+        `Every row with values needs its ${stepName}; check that the file was written by a CSV logger and not edited.`,
+      );
     }
     const time = timeCol >= 0 ? Number(row[timeCol]) : NaN;
     for (const { name, col } of present) {
       const value = Number(row[col]);
       if (!Number.isFinite(value)) {
-        throw bad(file, i + 1, `the value of "${name}" at ${stepName} ${step} is ${row[col]}, not a finite number`, "A NaN or infinite value usually means the run diverged; delete that row (or the column) from a copy of the file, or leave --history out.");
+        throw bad(
+          file,
+          i + 1,
+          `the value of "${name}" at ${stepName} ${step} is ${row[col]}, not a finite number`,
+          "A NaN or infinite value usually means the run diverged; delete that row (or the column) from a copy of the file, or leave --history out.",
+        );
       }
       history.get(name)!.push(Number.isInteger(time) && time >= 0 ? { step, value, timestamp: time } : { step, value });
     }

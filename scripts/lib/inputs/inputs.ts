@@ -20,7 +20,11 @@ export function readDataFile(file: string, what: string): unknown {
     text = readFileSync(file, "utf8");
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (err as Error).message;
-    throw new UsageError(`cannot read the ${what} file ${file}: ${why}`, "E_NO_INPUT", `Check the path given to the ${what} flag (it is relative to the current directory).`);
+    throw new UsageError(
+      `cannot read the ${what} file ${file}: ${why}`,
+      "E_NO_INPUT",
+      `Check the path given to the ${what} flag (it is relative to the current directory).`,
+    );
   }
   const parsed = parseYaml(text);
   const p = parsed.problems[0];
@@ -67,7 +71,11 @@ export function yamlScalar(flag: string, text: string): unknown {
   const flow = /^[[{"']/.test(trimmed);
   if (parsed.problems.length > 0) {
     if (!flow) return text;
-    throw new UsageError(`${flag} value ${trimmed} is not valid YAML: ${parsed.problems[0].message}`, "E_BAD_FLAG", "Quote the whole assignment for the shell, e.g. `--param 'size=[224, 224, 3]'` or `--param 'name=\"a b\"'`.");
+    throw new UsageError(
+      `${flag} value ${trimmed} is not valid YAML: ${parsed.problems[0].message}`,
+      "E_BAD_FLAG",
+      "Quote the whole assignment for the shell, e.g. `--param 'size=[224, 224, 3]'` or `--param 'name=\"a b\"'`.",
+    );
   }
   // Only flow collections are meant as structure: `- a` or `a: b` typed on a command line is text.
   return typeof parsed.value === "object" && parsed.value !== null && !flow ? text : parsed.value;
@@ -96,7 +104,11 @@ export function collectParameters(files: readonly string[], assignments: readonl
   for (const file of files) {
     const value = readDataFile(file, "--params");
     if (!isMap(value)) {
-      throw new DataError(`the --params file ${file} holds ${Array.isArray(value) ? "a list" : `a single value (${String(value)})`}, not a map of parameters`, "E_BAD_INPUT", "Parameter files are maps at the top, as DVC params.yaml, Hydra configs and `json.dump(vars(args), f)` write them.");
+      throw new DataError(
+        `the --params file ${file} holds ${Array.isArray(value) ? "a list" : `a single value (${String(value)})`}, not a map of parameters`,
+        "E_BAD_INPUT",
+        "Parameter files are maps at the top, as DVC params.yaml, Hydra configs and `json.dump(vars(args), f)` write them.",
+      );
     }
     params = deepMerge(params, value);
   }
@@ -110,13 +122,21 @@ export function collectParameters(files: readonly string[], assignments: readonl
 const NON_FINITE = /^[-+]?(nan|inf|infinity|\.nan|\.inf)$/i;
 
 function notFinite(where: string, key: string, shown: string): DataError {
-  return new DataError(`${where}: the metric "${key}" is ${shown}; only finite numbers can be recorded`, "E_NOT_FINITE", "A NaN or infinite metric usually means the run diverged: fix the run, or leave the metric out (it can be added later with `modelreg update experiment`).");
+  return new DataError(
+    `${where}: the metric "${key}" is ${shown}; only finite numbers can be recorded`,
+    "E_NOT_FINITE",
+    "A NaN or infinite metric usually means the run diverged: fix the run, or leave the metric out (it can be added later with `modelreg update experiment`).",
+  );
 }
 
 /** Nested metric maps flattened to dotted names (`{test: {f1: 0.9}}` → `test.f1`), finite numbers only. */
 export function flattenMetrics(value: unknown, file: string): Record<string, number> {
   if (!isMap(value)) {
-    throw new DataError(`the --metrics file ${file} does not hold a map of metric names to numbers`, "E_BAD_INPUT", 'Write it as `{"accuracy": 0.93, "loss": 0.21}` (JSON) or `accuracy: 0.93` lines (YAML).');
+    throw new DataError(
+      `the --metrics file ${file} does not hold a map of metric names to numbers`,
+      "E_BAD_INPUT",
+      'Write it as `{"accuracy": 0.93, "loss": 0.21}` (JSON) or `accuracy: 0.93` lines (YAML).',
+    );
   }
   const out: Record<string, number> = {};
   const walk = (node: Tree, prefix: string) => {
@@ -126,7 +146,11 @@ export function flattenMetrics(value: unknown, file: string): Record<string, num
       else if (typeof v === "number" && Number.isFinite(v)) define(out, key, v);
       else if (typeof v === "number" || (typeof v === "string" && NON_FINITE.test(v.trim()))) throw notFinite(file, key, String(v));
       else {
-        throw new DataError(`${file}: the metric "${key}" is ${JSON.stringify(v)}, not a number`, "E_BAD_INPUT", "Evaluations are numbers. Record text as a tag (`--tag`) or a parameter (`--param`), and remove it from the metrics file or pass the numbers with `--metric name=value`.");
+        throw new DataError(
+          `${file}: the metric "${key}" is ${JSON.stringify(v)}, not a number`,
+          "E_BAD_INPUT",
+          "Evaluations are numbers. Record text as a tag (`--tag`) or a parameter (`--param`), and remove it from the metrics file or pass the numbers with `--metric name=value`.",
+        );
       }
     }
   };

@@ -1,8 +1,9 @@
 // Keys of the query language (query.ts): which part of an experiment a key
 // names, its normal form, and reading its value from a row.
-import { found, lex, QueryError, type Segment } from "./_query-lexer.ts";
+
 import { didYouMean } from "../core/suggest.ts";
 import type { ExperimentData } from "../schema/types.ts";
+import { found, lex, QueryError, type Segment } from "./_query-lexer.ts";
 
 export interface QueryRow {
   project: string;
@@ -19,7 +20,15 @@ export interface Field {
 }
 
 const identity = (names: string[]) => new Map(names.map((n) => [n, n]));
-const PREFIXES = new Map<string, Source>([["metrics", "metrics"], ["params", "params"], ["tags", "tags"], ["attributes", "attributes"], ["attribute", "attributes"], ["attr", "attributes"], ["datasets", "datasets"]]);
+const PREFIXES = new Map<string, Source>([
+  ["metrics", "metrics"],
+  ["params", "params"],
+  ["tags", "tags"],
+  ["attributes", "attributes"],
+  ["attribute", "attributes"],
+  ["attr", "attributes"],
+  ["datasets", "datasets"],
+]);
 // run_name: our experiments have no name of their own; MLflow keeps a run's name in the tag mlflow.runName.
 const ATTRIBUTES = new Map([...identity(["created", "id", "version", "status", "description", "model", "project", "run_name"]), ["run_id", "id"]]);
 const ROLES = identity(["training", "validation", "test"]);
@@ -29,7 +38,12 @@ export const KEY_HINT = "Keys start with metrics., params., tags., attributes. o
 function pick(query: string, seg: Segment, what: string, choices: Map<string, string>): string {
   const hit = choices.get(seg.name.toLowerCase());
   if (hit !== undefined) return hit;
-  throw new QueryError(query, seg.at, `unknown ${what} "${seg.name}"`, `${didYouMean(seg.name, choices.keys())}Choose one of: ${[...choices.keys()].join(", ")}.`);
+  throw new QueryError(
+    query,
+    seg.at,
+    `unknown ${what} "${seg.name}"`,
+    `${didYouMean(seg.name, choices.keys())}Choose one of: ${[...choices.keys()].join(", ")}.`,
+  );
 }
 
 export function parseField(query: string, tok: { text: string; at: number; segments: Segment[] }): Field {
@@ -38,7 +52,12 @@ export function parseField(query: string, tok: { text: string; at: number; segme
   const end = tok.at + tok.text.length;
   if (!source && rest.length === 0) {
     const attr = ATTRIBUTES.get(first.name.toLowerCase());
-    throw new QueryError(query, tok.at, `"${tok.text}" has no prefix`, `${attr ? `Did you mean "attributes.${attr}"? ` : ""}${KEY_HINT} A metric: metrics.${tok.text}.`);
+    throw new QueryError(
+      query,
+      tok.at,
+      `"${tok.text}" has no prefix`,
+      `${attr ? `Did you mean "attributes.${attr}"? ` : ""}${KEY_HINT} A metric: metrics.${tok.text}.`,
+    );
   }
   if (!source) {
     const known = [...PREFIXES.keys()].map((p) => `${p}.`);
@@ -46,9 +65,19 @@ export function parseField(query: string, tok: { text: string; at: number; segme
   }
   const names = rest.map((s) => s.name);
   const needName = (choices?: Map<string, string>) =>
-    new QueryError(query, end, `expected a name after "${tok.text}."`, choices ? `Choose one of: ${[...choices.keys()].join(", ")}.` : `For example ${source}.accuracy.`);
+    new QueryError(
+      query,
+      end,
+      `expected a name after "${tok.text}."`,
+      choices ? `Choose one of: ${[...choices.keys()].join(", ")}.` : `For example ${source}.accuracy.`,
+    );
   const noMore = (want: number) =>
-    new QueryError(query, rest[want].at, `unexpected "${names.slice(want).join(".")}" after "${source}.${names.slice(0, want).join(".")}"`, "Attributes and dataset fields have no parts: attributes.created, datasets.test.sha256.");
+    new QueryError(
+      query,
+      rest[want].at,
+      `unexpected "${names.slice(want).join(".")}" after "${source}.${names.slice(0, want).join(".")}"`,
+      "Attributes and dataset fields have no parts: attributes.created, datasets.test.sha256.",
+    );
   if (rest.length === 0) throw needName(source === "attributes" ? ATTRIBUTES : source === "datasets" ? ROLES : undefined);
   if (source === "metrics" || source === "tags") return { source, path: [names.join(".")] };
   if (source === "params") return { source, path: names };
@@ -65,7 +94,8 @@ export function parseField(query: string, tok: { text: string; at: number; segme
 const PLAIN = /^[A-Za-z0-9_-]+$/;
 const backticked = (name: string) => `\`${name.replaceAll("`", "``")}\``;
 export function normalKey(f: Field): string {
-  if (f.source === "metrics" || f.source === "tags") return `${f.source}.${f.path[0].split(".").every((s) => PLAIN.test(s)) ? f.path[0] : backticked(f.path[0])}`;
+  if (f.source === "metrics" || f.source === "tags")
+    return `${f.source}.${f.path[0].split(".").every((s) => PLAIN.test(s)) ? f.path[0] : backticked(f.path[0])}`;
   return [f.source, ...f.path.map((s) => (PLAIN.test(s) ? s : backticked(s)))].join(".");
 }
 

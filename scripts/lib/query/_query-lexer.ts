@@ -51,7 +51,10 @@ const KEYWORDS = new Set<string>(["and", "or", "not", "in", "like", "ilike", "tr
 const NUMBER = /-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const GLUED = /[\w.:+-]*/y;
 const BARE_SEGMENT = /[A-Za-z0-9_-]+/y;
-const WRONG_OPS = new Map([["==", "Write a single = to compare: metrics.accuracy = 0.9."], ["<>", 'Write != for "not equal".']]);
+const WRONG_OPS = new Map([
+  ["==", "Write a single = to compare: metrics.accuracy = 0.9."],
+  ["<>", 'Write != for "not equal".'],
+]);
 
 function match(re: RegExp, text: string, at: number): string {
   re.lastIndex = at;
@@ -89,14 +92,20 @@ function lexKey(text: string, at: number): Token {
       let name = "";
       let k = j + 1;
       for (; k < text.length && !(text[k] === q && text[k + 1] !== q); k++) name += text[k] === q ? text[++k] : text[k];
-      if (k >= text.length) throw new QueryError(text, j, `unterminated quoted key part: no closing ${q}`, `Close it with ${q}; write ${q}${q} for a ${q} inside it.`);
+      if (k >= text.length)
+        throw new QueryError(text, j, `unterminated quoted key part: no closing ${q}`, `Close it with ${q}; write ${q}${q} for a ${q} inside it.`);
       segments.push({ name, at: j });
       j = k + 1;
     } else {
       const name = match(BARE_SEGMENT, text, j);
       if (!name) {
         const before = text.slice(at, j);
-        throw new QueryError(text, j, `expected a name after "${before}"`, `Write a name after the dot (${before}accuracy), in backticks if it has spaces or symbols (${before}\`my metric\`).`);
+        throw new QueryError(
+          text,
+          j,
+          `expected a name after "${before}"`,
+          `Write a name after the dot (${before}accuracy), in backticks if it has spaces or symbols (${before}\`my metric\`).`,
+        );
       }
       segments.push({ name, at: j });
       j += name.length;
@@ -137,7 +146,12 @@ export function lex(text: string): Token[] {
       if (glued !== num) throw new QueryError(text, i, `"${glued}" is not a number`, `Quote strings and dates: '${glued}'.`);
       token = { kind: "number", value: Number(num), text: num, at: i };
     } else {
-      const hint = c === "&" || c === "|" ? "Combine conditions with and / or." : c === "!" ? 'Write != for "not equal", or NOT IN / NOT LIKE.' : "Quote strings ('…') and put unusual key parts in backticks (metrics.`my metric`).";
+      const hint =
+        c === "&" || c === "|"
+          ? "Combine conditions with and / or."
+          : c === "!"
+            ? 'Write != for "not equal", or NOT IN / NOT LIKE.'
+            : "Quote strings ('…') and put unusual key parts in backticks (metrics.`my metric`).";
       throw new QueryError(text, i, `unexpected character "${c}"`, hint);
     }
     tokens.push(token);

@@ -1,10 +1,11 @@
 // `modelreg list experiments`: filter with the query language, sort by any
 // keys, cut to a limit, and show the chosen columns.
-import { UsageError } from "../core/errors.ts";
-import { compareValues, fieldValue, keyField, matches, parseFieldKey, parseQuery, queryFields, type QueryRow } from "./query.ts";
-import { readModels } from "../registry/read.ts";
+
 import { loadQueryRows } from "../cache/row-cache.ts";
+import { UsageError } from "../core/errors.ts";
 import type { Cell } from "../core/table.ts";
+import { readModels } from "../registry/read.ts";
+import { compareValues, fieldValue, keyField, matches, parseFieldKey, parseQuery, type QueryRow, queryFields } from "./query.ts";
 
 export interface ListOptions {
   registry: string;
@@ -39,7 +40,8 @@ export function parseSort(tokens: string[] = []): SortKey[] {
 export function parseLimit(text?: string): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit must be a whole number of at least 1, got "${text}"`, "E_BAD_LIMIT", "Write e.g. --limit 20.");
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--limit must be a whole number of at least 1, got "${text}"`, "E_BAD_LIMIT", "Write e.g. --limit 20.");
   return n;
 }
 
@@ -69,7 +71,8 @@ export async function listExperimentRows(opts: ListOptions): Promise<{ headers: 
   const metricKeys = [...new Set([...primary.values()].filter((m): m is string => m !== undefined))].map(metricKey);
   const fields = [...(query ? queryFields(query) : []), ...[...columns, ...sort.map((s) => s.key), ...metricKeys].map(keyField)];
   const { rows, invalid } = await loadQueryRows(opts.registry, { project: opts.project, model: opts.model }, fields);
-  if (invalid > 0) process.stderr.write(`modelreg: ${invalid} invalid experiment file${invalid === 1 ? "" : "s"} left out; run \`modelreg validate\` to see why\n`);
+  if (invalid > 0)
+    process.stderr.write(`modelreg: ${invalid} invalid experiment file${invalid === 1 ? "" : "s"} left out; run \`modelreg validate\` to see why\n`);
   let hits = query ? rows.filter((r) => matches(query, r)) : rows;
   const primaryOf = (r: QueryRow) => primary.get(`${r.project}/${r.model}`);
   hits = hits.sort((a, b) => {

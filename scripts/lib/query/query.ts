@@ -4,8 +4,8 @@
 //   factor := '(' expr ')' | key op value | key [NOT] IN '(' value (',' value)* ')'
 //           | key [NOT] LIKE|ILIKE 'pattern'
 // Keys and literals are checked while parsing, so `matches` only walks the tree.
-import { fieldOf, normalKey, parseField, valueOf, type Field, type QueryRow } from "./_query-fields.ts";
-import { columnOf, found, lex, QueryError, type Op, type Token } from "./_query-lexer.ts";
+import { type Field, fieldOf, normalKey, parseField, type QueryRow, valueOf } from "./_query-fields.ts";
+import { columnOf, found, lex, type Op, QueryError, type Token } from "./_query-lexer.ts";
 
 export type { Field, QueryRow } from "./_query-fields.ts";
 export { QueryError } from "./_query-lexer.ts";
@@ -23,7 +23,8 @@ export type Query =
   | (Target & { type: "in"; not: boolean; values: Literal[] })
   | (Target & { type: "like"; not: boolean; ilike: boolean; pattern: string; regex: RegExp });
 
-const GRAMMAR_HINT = "Conditions look like metrics.accuracy > 0.9, params.optimizer IN ('adam', 'sgd') or tags.team LIKE 'vis%', joined with and / or and grouped with ( ).";
+const GRAMMAR_HINT =
+  "Conditions look like metrics.accuracy > 0.9, params.optimizer IN ('adam', 'sgd') or tags.team LIKE 'vis%', joined with and / or and grouped with ( ).";
 const VALUE_HINT = "Compare with a number (0.9), a quoted string ('adam') or true / false.";
 const DATE_HINT = "Compare attributes.created with a quoted date: '2026-01-01' (midnight UTC) or '2026-01-01T09:30:00+09:00'.";
 
@@ -67,7 +68,14 @@ function order(v: string | number | boolean, lit: Literal, created: boolean): nu
   return n === undefined ? undefined : sign(n, lit.value as number);
 }
 
-const HOLDS: Record<Op, (c: number) => boolean> = { "=": (c) => c === 0, "!=": (c) => c !== 0, "<": (c) => c < 0, "<=": (c) => c <= 0, ">": (c) => c > 0, ">=": (c) => c >= 0 };
+const HOLDS: Record<Op, (c: number) => boolean> = {
+  "=": (c) => c === 0,
+  "!=": (c) => c !== 0,
+  "<": (c) => c < 0,
+  "<=": (c) => c <= 0,
+  ">": (c) => c > 0,
+  ">=": (c) => c >= 0,
+};
 
 export function matches(q: Query, row: QueryRow): boolean {
   if (q.type === "and") return q.items.every((item) => matches(item, row));
@@ -135,7 +143,8 @@ export function parseQuery(text: string): Query {
     else if (tok.kind === "string") lit = { type: "string", value: tok.value };
     else if (tok.kind === "keyword" && (tok.word === "true" || tok.word === "false")) lit = { type: "boolean", value: tok.word === "true" };
     else {
-      const hint = tok.kind !== "key" ? VALUE_HINT : tok.segments.length > 1 ? "A key is compared with a value, not with another key." : `Quote strings: '${tok.text}'.`;
+      const hint =
+        tok.kind !== "key" ? VALUE_HINT : tok.segments.length > 1 ? "A key is compared with a value, not with another key." : `Quote strings: '${tok.text}'.`;
       return fail(tok, `expected a value after "${after.text}", found ${found(tok)}`, hint);
     }
     if (isCreated(field) && (lit.type !== "string" || Number.isNaN(timeOf(lit.value)))) fail(tok, `${tok.text} is not a date`, DATE_HINT);
@@ -152,7 +161,12 @@ export function parseQuery(text: string): Query {
     if (tok.kind === "op") return { ...target, type: "compare", op: tok.op, value: value(tok, field) };
     if (isWord(tok, "in")) {
       let open = tokens[i++];
-      if (open.kind !== "(") fail(open, `expected "(" after ${tok.text.toUpperCase()}, found ${found(open)}`, "Write the values in parentheses: params.optimizer IN ('adam', 'sgd').");
+      if (open.kind !== "(")
+        fail(
+          open,
+          `expected "(" after ${tok.text.toUpperCase()}, found ${found(open)}`,
+          "Write the values in parentheses: params.optimizer IN ('adam', 'sgd').",
+        );
       const values = [value(open, field)];
       while ((open = tokens[i++]).kind === ",") values.push(value(open, field));
       if (open.kind !== ")") fail(open, `expected "," or ")" in the ${tok.text.toUpperCase()} list, found ${found(open)}`);
@@ -160,17 +174,24 @@ export function parseQuery(text: string): Query {
     }
     if (isWord(tok, "like", "ilike")) {
       const pattern = tokens[i++];
-      if (pattern.kind !== "string") return fail(pattern, `expected a quoted pattern after ${tok.text.toUpperCase()}, found ${found(pattern)}`, "Patterns are strings: tags.team LIKE 'vis%' (% is any run of characters, _ one character).");
+      if (pattern.kind !== "string")
+        return fail(
+          pattern,
+          `expected a quoted pattern after ${tok.text.toUpperCase()}, found ${found(pattern)}`,
+          "Patterns are strings: tags.team LIKE 'vis%' (% is any run of characters, _ one character).",
+        );
       const ilike = isWord(tok, "ilike");
       return { ...target, type: "like", not, ilike, pattern: pattern.value, regex: likeRegex(pattern.value, ilike) };
     }
     return fail(tok, `expected an operator (=, !=, <, <=, >, >=, IN, LIKE or ILIKE) after "${keyTok.text}", found ${found(tok)}`);
   }
 
-  if (tokens[0].kind === "end") fail({ ...tokens[0], at: 0 }, "the query is empty", "Write a condition like metrics.accuracy > 0.9 and params.optimizer = 'adam'.");
+  if (tokens[0].kind === "end")
+    fail({ ...tokens[0], at: 0 }, "the query is empty", "Write a condition like metrics.accuracy > 0.9 and params.optimizer = 'adam'.");
   const query = expr();
   const rest = tokens[i];
-  if (rest.kind !== "end") fail(rest, `expected "and", "or" or the end of the query, found ${found(rest)}`, rest.kind === ")" ? 'This ")" has no "(" to close.' : GRAMMAR_HINT);
+  if (rest.kind !== "end")
+    fail(rest, `expected "and", "or" or the end of the query, found ${found(rest)}`, rest.kind === ")" ? 'This ")" has no "(" to close.' : GRAMMAR_HINT);
   return query;
 }
 
@@ -184,7 +205,8 @@ export function fieldValue(row: QueryRow, key: string): unknown {
   return valueOf(row, fieldOf(key));
 }
 
-const rank = (v: unknown) => (typeof v === "number" ? (Number.isNaN(v) ? 4 : 0) : typeof v === "string" ? 1 : typeof v === "boolean" ? 2 : v === undefined || v === null ? 4 : 3);
+const rank = (v: unknown) =>
+  typeof v === "number" ? (Number.isNaN(v) ? 4 : 0) : typeof v === "string" ? 1 : typeof v === "boolean" ? 2 : v === undefined || v === null ? 4 : 3;
 
 /**
  * For sorting: numbers numerically, then strings (ISO dates by time, others by code unit), then booleans.

@@ -1,10 +1,11 @@
 // One file, start to finish: bytes → UTF-8 → YAML → schema → file rules →
 // summary. Pure: no I/O, so workers, the cache and tests all call it the same way.
-import { FILE_RULES, STAGE_RULES } from "../validate/rules/index.ts";
+
 import { describeSchemaError, dotted } from "../schema/schema-messages.ts";
 import { schemaErrors } from "../schema/schemas.ts";
 import type { Diagnostic, FileRef, FileSummary, ModelData } from "../schema/types.ts";
-import { LIMITS, decodeUtf8, locate, parseYaml, type ParsedYaml, type PathSegment } from "../yaml/yaml.ts";
+import { FILE_RULES, STAGE_RULES } from "../validate/rules/index.ts";
+import { decodeUtf8, LIMITS, locate, type ParsedYaml, type PathSegment, parseYaml } from "../yaml/yaml.ts";
 
 export interface FileCheck {
   ref: FileRef;
@@ -15,14 +16,31 @@ export interface FileCheck {
   value?: unknown;
 }
 
-function diag(ref: FileRef, rule: string, at: { line: number; col: number }, path: readonly PathSegment[], message: string, hint: string, severity: Diagnostic["severity"] = "error"): Diagnostic {
+function diag(
+  ref: FileRef,
+  rule: string,
+  at: { line: number; col: number },
+  path: readonly PathSegment[],
+  message: string,
+  hint: string,
+  severity: Diagnostic["severity"] = "error",
+): Diagnostic {
   return { rule, severity, file: ref.file, line: at.line, col: at.col, path: dotted(path), message, hint };
 }
 
 export function checkFile(ref: FileRef, bytes: Buffer, keepValue = false): FileCheck {
   const fail = (d: Diagnostic[]): FileCheck => ({ ref, diagnostics: d, summary: null });
   if (bytes.length > LIMITS.maxBytes) {
-    return fail([diag(ref, STAGE_RULES.size.id, { line: 1, col: 1 }, [], `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; the limit is ${LIMITS.maxBytes / 1024 / 1024} MiB`, "Keep big things out of the registry: store long histories or large configs as artifacts and put their uri under `artifacts`.")]);
+    return fail([
+      diag(
+        ref,
+        STAGE_RULES.size.id,
+        { line: 1, col: 1 },
+        [],
+        `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; the limit is ${LIMITS.maxBytes / 1024 / 1024} MiB`,
+        "Keep big things out of the registry: store long histories or large configs as artifacts and put their uri under `artifacts`.",
+      ),
+    ]);
   }
   const decoded = decodeUtf8(bytes);
   if ("problem" in decoded) {

@@ -3,9 +3,10 @@
 // blob id: git checks the whole tree against its index in C (and handles
 // "racily clean" files by hashing them), far faster than an lstat per file from
 // Node at 100,000 files. Other files, or a registry outside git, use lstat.
+
+import { execFile } from "node:child_process";
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
-import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
 // execFile rather than simple-git here: these outputs are megabytes at 100k
@@ -37,7 +38,12 @@ async function gitState(root: string): Promise<{ blobs: Map<string, string>; dir
     }
     // Status paths are relative to the repository root; renames add the old path as the next entry.
     const cut = prefix.trim().length;
-    const dirty = new Set(status.split("\0").filter(Boolean).map((e) => (e[2] === " " ? e.slice(3) : e).slice(cut)));
+    const dirty = new Set(
+      status
+        .split("\0")
+        .filter(Boolean)
+        .map((e) => (e[2] === " " ? e.slice(3) : e).slice(cut)),
+    );
     return { blobs, dirty };
   } catch {
     return null;

@@ -20,7 +20,11 @@ export function assertRegistryDir(dir: string): void {
     isDir = false;
   }
   if (!isDir) {
-    throw new UsageError(`the registry directory "${dir}" does not exist`, "E_NO_REGISTRY", "Pass --registry DIR, or run from the folder that holds registry/ (`modelreg init` makes one).");
+    throw new UsageError(
+      `the registry directory "${dir}" does not exist`,
+      "E_NO_REGISTRY",
+      "Pass --registry DIR, or run from the folder that holds registry/ (`modelreg init` makes one).",
+    );
   }
 }
 

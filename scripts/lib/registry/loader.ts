@@ -4,13 +4,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cachePath, readStore, writeStore } from "../cache/cache.ts";
+import type { Diagnostic, ExperimentData, FileRef, FileSummary, Kind, KindData, ModelData, ProjectData } from "../schema/types.ts";
+import { byPosition, cacheKey, placedRefs, runRegistryRules } from "../validate/validate.ts";
+import { locate, type PathSegment, type Position, parseYaml } from "../yaml/yaml.ts";
 import { fileVersions } from "./file-versions.ts";
 import { listRegistry } from "./listing.ts";
 import { checkFiles } from "./pool.ts";
 import type { CheckedFile } from "./read-and-check.ts";
-import type { Diagnostic, ExperimentData, FileRef, FileSummary, Kind, KindData, ModelData, ProjectData } from "../schema/types.ts";
-import { byPosition, cacheKey, placedRefs, runRegistryRules } from "../validate/validate.ts";
-import { locate, parseYaml, type PathSegment, type Position } from "../yaml/yaml.ts";
 
 export interface RegistryRecord<K extends Kind> {
   kind: K;
@@ -68,7 +68,12 @@ type Stored = [version: string, hash: string, summary: FileSummary | null, diagn
  * rest read, parsed and checked on both cores. The cache is written back only
  * when something was parsed or a file went away.
  */
-async function checkWithCache(root: string, refs: FileRef[], versions: Array<string | undefined>, opts: { cacheDir?: string | false; workers?: number }): Promise<CheckedFile[]> {
+async function checkWithCache(
+  root: string,
+  refs: FileRef[],
+  versions: Array<string | undefined>,
+  opts: { cacheDir?: string | false; workers?: number },
+): Promise<CheckedFile[]> {
   const store = opts.cacheDir ? cachePath(opts.cacheDir, "records", root) : undefined;
   const cached = store ? readStore<Stored>(store, cacheKey()).entries : new Map<string, Stored>();
   const out = new Map<string, CheckedFile>();
@@ -80,10 +85,16 @@ async function checkWithCache(root: string, refs: FileRef[], versions: Array<str
   });
   for (const c of await checkFiles(root, misses, { keepValues: true, workers: opts.workers })) out.set(c.ref.file, c);
   if (store && (misses.length > 0 || cached.size !== refs.length)) {
-    writeStore(store, cacheKey(), new Map(refs.map((ref, i): [string, Stored] => {
-      const c = out.get(ref.file)!;
-      return [ref.file, [versions[i] ?? "", c.hash, c.summary, c.diagnostics, c.value ?? null]];
-    })));
+    writeStore(
+      store,
+      cacheKey(),
+      new Map(
+        refs.map((ref, i): [string, Stored] => {
+          const c = out.get(ref.file)!;
+          return [ref.file, [versions[i] ?? "", c.hash, c.summary, c.diagnostics, c.value ?? null]];
+        }),
+      ),
+    );
   }
   return refs.map((r) => out.get(r.file)!);
 }

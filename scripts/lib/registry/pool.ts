@@ -2,10 +2,11 @@
 // worker thread per extra core joins as soon as it has loaded (about half a
 // second), taking batches from the same queue. Each worker always has a
 // second batch waiting so it never idles while the main thread is busy.
-import { startWorker } from "../core/_threads.ts";
+
 import { availableParallelism } from "node:os";
-import { checkBatch, type CheckedFile } from "./read-and-check.ts";
+import { startWorker } from "../core/_threads.ts";
 import type { FileRef } from "../schema/types.ts";
+import { type CheckedFile, checkBatch } from "./read-and-check.ts";
 
 /** Below this many files a worker would not finish loading before the work is done. */
 const PARALLEL_THRESHOLD = 300;

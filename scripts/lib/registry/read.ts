@@ -3,11 +3,11 @@
 // exactly as `validate` checks them. `list experiments` reads row-cache.ts.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { filePathFor } from "../core/layout.ts";
+import type { Diagnostic, ExperimentData, FileRef, ModelData, ProjectData } from "../schema/types.ts";
 import { checkFile } from "./check-file.ts";
 import { assertRegistryDir } from "./listing.ts";
-import { filePathFor } from "../core/layout.ts";
-import { listDir, type ExperimentLocation } from "./refs.ts";
-import type { Diagnostic, ExperimentData, FileRef, ModelData, ProjectData } from "../schema/types.ts";
+import { type ExperimentLocation, listDir } from "./refs.ts";
 
 export interface ExperimentRow extends ExperimentLocation {
   data: ExperimentData;

@@ -22,7 +22,11 @@ export function parseRef(input: string): Ref {
   // ULIDs are often written in upper case (Crockford's spelling); ours are lower case.
   const text = /^[0-9A-HJKMNP-TV-Z]{4,26}$/.test(input) ? input.toLowerCase() : input;
   const bad = (why: string) =>
-    new DataError(`"${text}" is not a reference: ${why}`, "E_BAD_REF", "Write an experiment id (or a unique prefix of at least 4 characters), `project`, `project/model`, or `project/model@version|alias|id`.");
+    new DataError(
+      `"${text}" is not a reference: ${why}`,
+      "E_BAD_REF",
+      "Write an experiment id (or a unique prefix of at least 4 characters), `project`, `project/model`, or `project/model@version|alias|id`.",
+    );
   const [path, selector, extra] = text.split("@");
   if (extra !== undefined) throw bad("it has more than one `@`");
   const parts = path.split("/");
@@ -50,11 +54,19 @@ export function listDir(dir: string): string[] {
 export function assertModelExists(registry: string, project: string, model?: string): void {
   if (!existsSync(join(registry, filePathFor({ kind: "project", project })))) {
     const projects = listDir(registry).filter((p) => existsSync(join(registry, p, "project.yaml")));
-    throw new DataError(`there is no project "${project}"`, "E_NO_PROJECT", `${didYouMean(project, projects)}Projects: ${projects.join(", ") || "(none yet)"}. Create one with \`modelreg add project ${project} --name "…"\`.`);
+    throw new DataError(
+      `there is no project "${project}"`,
+      "E_NO_PROJECT",
+      `${didYouMean(project, projects)}Projects: ${projects.join(", ") || "(none yet)"}. Create one with \`modelreg add project ${project} --name "…"\`.`,
+    );
   }
   if (model !== undefined && !existsSync(join(registry, filePathFor({ kind: "model", project, model })))) {
     const models = listDir(join(registry, project, "models")).filter((m) => existsSync(join(registry, project, "models", m, "model.yaml")));
-    throw new DataError(`project "${project}" has no model "${model}"`, "E_NO_MODEL", `${didYouMean(model, models)}Models of ${project}: ${models.join(", ") || "(none yet)"}. Create one with \`modelreg add model ${project}/${model} --name "…"\`.`);
+    throw new DataError(
+      `project "${project}" has no model "${model}"`,
+      "E_NO_MODEL",
+      `${didYouMean(model, models)}Models of ${project}: ${models.join(", ") || "(none yet)"}. Create one with \`modelreg add model ${project}/${model} --name "…"\`.`,
+    );
   }
 }
 
@@ -86,9 +98,23 @@ export function findExperimentById(registry: string, prefix: string, within?: { 
   const hits = all.filter((e) => e.id.startsWith(prefix));
   if (hits.length === 1) return hits[0];
   if (hits.length > 1) {
-    throw new DataError(`the id prefix "${prefix}" matches ${hits.length} experiments`, "E_AMBIGUOUS", `Type more of the id. Candidates: ${hits.slice(0, 8).map((h) => `${h.id} (${h.project}/${h.model})`).join(", ")}${hits.length > 8 ? ", …" : ""}.`);
+    throw new DataError(
+      `the id prefix "${prefix}" matches ${hits.length} experiments`,
+      "E_AMBIGUOUS",
+      `Type more of the id. Candidates: ${hits
+        .slice(0, 8)
+        .map((h) => `${h.id} (${h.project}/${h.model})`)
+        .join(", ")}${hits.length > 8 ? ", …" : ""}.`,
+    );
   }
-  throw new DataError(`no experiment id starts with "${prefix}"${within ? ` in ${within.project}/${within.model}` : ""}`, "E_NO_EXPERIMENT", `${didYouMean(prefix, all.map((e) => e.id.slice(0, prefix.length)))}Check the id with \`modelreg list experiments\`.`);
+  throw new DataError(
+    `no experiment id starts with "${prefix}"${within ? ` in ${within.project}/${within.model}` : ""}`,
+    "E_NO_EXPERIMENT",
+    `${didYouMean(
+      prefix,
+      all.map((e) => e.id.slice(0, prefix.length)),
+    )}Check the id with \`modelreg list experiments\`.`,
+  );
 }
 
 function readRecord<T>(path: string): T | undefined {
@@ -106,11 +132,21 @@ export function experimentsWithVersion(registry: string, project: string, model:
 }
 
 /** Resolves `project/model@selector`: a version, then an alias, then an id prefix. */
-export function resolveSelector(registry: string, project: string, model: string, selector: string): ExperimentLocation & { via: "version" | "alias" | "id"; alias?: string } {
+export function resolveSelector(
+  registry: string,
+  project: string,
+  model: string,
+  selector: string,
+): ExperimentLocation & { via: "version" | "alias" | "id"; alias?: string } {
   assertModelExists(registry, project, model);
   const byVersion = experimentsWithVersion(registry, project, model, selector);
   if (byVersion.length === 1) return { ...byVersion[0], via: "version" };
-  if (byVersion.length > 1) throw new DataError(`version "${selector}" of ${project}/${model} is used by ${byVersion.length} experiments`, "E_AMBIGUOUS", "Run `modelreg validate`: versions must be unique within a model.");
+  if (byVersion.length > 1)
+    throw new DataError(
+      `version "${selector}" of ${project}/${model} is used by ${byVersion.length} experiments`,
+      "E_AMBIGUOUS",
+      "Run `modelreg validate`: versions must be unique within a model.",
+    );
   const aliases = readRecord<ModelData>(join(registry, filePathFor({ kind: "model", project, model })))?.aliases ?? {};
   if (aliases[selector] !== undefined) {
     const target = aliases[selector];
@@ -121,7 +157,11 @@ export function resolveSelector(registry: string, project: string, model: string
   if (ID_PREFIX.test(selector)) return { ...findExperimentById(registry, selector, { project, model }), via: "id" };
   const versions = versionsOf(registry, project, model);
   const shown = versions.length > 10 ? `${versions.slice(-10).join(", ")} (and ${versions.length - 10} older)` : versions.join(", ") || "(none)";
-  throw new DataError(`${project}/${model} has no version or alias "${selector}"`, "E_NO_EXPERIMENT", `${didYouMean(selector, [...versions, ...Object.keys(aliases)])}Versions: ${shown}. Aliases: ${Object.keys(aliases).join(", ") || "(none)"}. List experiments with \`modelreg list experiments --model ${project}/${model}\`.`);
+  throw new DataError(
+    `${project}/${model} has no version or alias "${selector}"`,
+    "E_NO_EXPERIMENT",
+    `${didYouMean(selector, [...versions, ...Object.keys(aliases)])}Versions: ${shown}. Aliases: ${Object.keys(aliases).join(", ") || "(none)"}. List experiments with \`modelreg list experiments --model ${project}/${model}\`.`,
+  );
 }
 
 /** Every version label of a model, oldest experiment first; only read when a selector is not found, to suggest one. */

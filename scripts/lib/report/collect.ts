@@ -4,13 +4,13 @@
 // whole registry, and returns data; the command formats it.
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { readAt } from "../git/git-blobs.ts";
-import { changedFiles, commitOf, filesAt, mergeBase, type ChangedFile } from "../git/git.ts";
 import { place } from "../core/layout.ts";
+import { type ChangedFile, changedFiles, commitOf, filesAt, mergeBase } from "../git/git.ts";
+import { readAt } from "../git/git-blobs.ts";
 import { assertRegistryDir } from "../registry/listing.ts";
 import type { ExperimentRecord } from "../registry/loader.ts";
-import { buildSiteData, type ModelView, type SiteData } from "../site/view.ts";
 import type { Diagnostic } from "../schema/types.ts";
+import { buildSiteData, type ModelView, type SiteData } from "../site/view.ts";
 import { validateRegistry } from "../validate/validate.ts";
 import { bestComparable, compare, delta, parameterChanges, runRef } from "./compare.ts";
 import { snapshotOf } from "./snapshot.ts";
@@ -45,7 +45,10 @@ async function headContents(opts: ReportOptions, files: string[]): Promise<Map<s
 
 async function problemsOf(opts: ReportOptions, base: string, fileProblems: Diagnostic[], changed: Set<string>): Promise<Diagnostic[]> {
   // On the working tree, everything `validate --changed-since` says (registry rules too); on a commit, the file checks.
-  const all = opts.head === undefined ? (await validateRegistry({ registry: opts.registry, changedSince: base, cacheDir: false })).diagnostics : fileProblems.filter((d) => changed.has(d.file));
+  const all =
+    opts.head === undefined
+      ? (await validateRegistry({ registry: opts.registry, changedSince: base, cacheDir: false })).diagnostics
+      : fileProblems.filter((d) => changed.has(d.file));
   return all.map((d) => ({ ...d, file: relative(process.cwd(), join(opts.registry, d.file)) || d.file }));
 }
 
@@ -91,7 +94,19 @@ export async function collectReport(opts: ReportOptions): Promise<ReportData> {
       modelEntry(key);
     } else {
       const entry = modelEntry(key);
-      entry.experiments.push(experimentEntry({ file: c.file, id: ref.id!, status: c.status, after: newSite.modelsByKey.get(key), before: oldSite.modelsByKey.get(key), entry, display: display(c.file), errors: count(c.file, "error"), warnings: count(c.file, "warning") }));
+      entry.experiments.push(
+        experimentEntry({
+          file: c.file,
+          id: ref.id!,
+          status: c.status,
+          after: newSite.modelsByKey.get(key),
+          before: oldSite.modelsByKey.get(key),
+          entry,
+          display: display(c.file),
+          errors: count(c.file, "error"),
+          warnings: count(c.file, "warning"),
+        }),
+      );
     }
   }
   for (const [key, entry] of models) entry.aliases = aliasChanges(oldSite.modelsByKey.get(key), newSite.modelsByKey.get(key), entry);
@@ -134,7 +149,17 @@ function newModelEntry(key: string, before: SiteData, after: SiteData): ModelEnt
   };
 }
 
-function experimentEntry(o: { file: string; id: string; status: "added" | "modified"; after?: ModelView; before?: ModelView; entry: ModelEntry; display: string; errors: number; warnings: number }): ExperimentEntry {
+function experimentEntry(o: {
+  file: string;
+  id: string;
+  status: "added" | "modified";
+  after?: ModelView;
+  before?: ModelView;
+  entry: ModelEntry;
+  display: string;
+  errors: number;
+  warnings: number;
+}): ExperimentEntry {
   const run = o.after?.experiments.find((e) => e.file === o.file);
   const bare = { status: o.status, file: o.display, id: o.id, errors: o.errors, warnings: o.warnings, parameters: [] };
   if (!run || !o.after) return { ...bare, readable: false };
@@ -177,7 +202,14 @@ function aliasChanges(before: ModelView | undefined, after: ModelView | undefine
   return out;
 }
 
-function deletedEntry(file: string, kind: DeletedEntry["kind"], project: string, model: string | undefined, id: string | undefined, before: SiteData): DeletedEntry {
+function deletedEntry(
+  file: string,
+  kind: DeletedEntry["kind"],
+  project: string,
+  model: string | undefined,
+  id: string | undefined,
+  before: SiteData,
+): DeletedEntry {
   const run: ExperimentRecord | undefined = id ? before.experiments.get(id) : undefined;
   return {
     file,

@@ -18,7 +18,7 @@ export function runRef(run: ExperimentRecord, metric: MetricRef | undefined): Ru
 export function delta(a: number | undefined, b: number | undefined, goal: Goal): Pick<Comparison, "delta" | "verdict"> {
   if (a === undefined || b === undefined) return {};
   const d = a - b;
-  return { delta: d, verdict: d === 0 ? "same" : (d > 0) === (goal === "maximize") ? "better" : "worse" };
+  return { delta: d, verdict: d === 0 ? "same" : d > 0 === (goal === "maximize") ? "better" : "worse" };
 }
 
 export function compare(value: number | undefined, other: ExperimentRecord | undefined, metric: MetricRef | undefined): Comparison | undefined {
@@ -31,11 +31,21 @@ export function compare(value: number | undefined, other: ExperimentRecord | und
  * The best run before the change among those measured on the same test data
  * as `run` (the leaderboard's groups), other than `run`'s own earlier version.
  */
-export function bestComparable(run: ExperimentRecord, after: ModelView, before: ModelView | undefined, metric: MetricRef | undefined): ExperimentRecord | undefined {
+export function bestComparable(
+  run: ExperimentRecord,
+  after: ModelView,
+  before: ModelView | undefined,
+  metric: MetricRef | undefined,
+): ExperimentRecord | undefined {
   if (!before || !metric) return undefined;
   const slug = leaderboardGroups(after).find((g) => g.runs.includes(run))?.slug;
   const group = leaderboardGroups(before).find((g) => g.slug === slug);
-  return group ? bestRun(group.runs.filter((r) => r.id !== run.id), metric) : undefined;
+  return group
+    ? bestRun(
+        group.runs.filter((r) => r.id !== run.id),
+        metric,
+      )
+    : undefined;
 }
 
 export function parameterChanges(run: ExperimentRecord, production: ExperimentRecord | undefined): Array<{ key: string; production: unknown; value: unknown }> {

@@ -8,11 +8,13 @@
  * cells, math) escaped.
  */
 export function md(text: unknown): string {
-  return entities(text)
-    // Bare URLs would become links (GFM autolinks): their `:` and `www.` are spelled as references.
-    .replace(/:/g, "&#58;")
-    .replace(/www\./gi, (w) => `${w.slice(0, 3)}&#46;`)
-    .replace(/[\\`*_[\]|~!$]/g, "\\$&");
+  return (
+    entities(text)
+      // Bare URLs would become links (GFM autolinks): their `:` and `www.` are spelled as references.
+      .replace(/:/g, "&#58;")
+      .replace(/www\./gi, (w) => `${w.slice(0, 3)}&#46;`)
+      .replace(/[\\`*_[\]|~!$]/g, "\\$&")
+  );
 }
 
 /** For text inside HTML (`<summary>`), where Markdown is not parsed. */
@@ -22,7 +24,12 @@ export function html(text: unknown): string {
 
 /** One line, with HTML's special characters and `@` as character references. */
 function entities(text: unknown): string {
-  return String(text).replace(/[\r\n\t]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "&#64;");
+  return String(text)
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/@/g, "&#64;");
 }
 
 /** A code span for text that cannot break out of one (ids, slugs, plain paths); escaped text otherwise. */

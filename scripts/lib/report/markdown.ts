@@ -58,19 +58,29 @@ function summaryTable(r: ReportData): string[] {
     const added = m.experiments.filter((e) => e.status === "added").length;
     return `| ${modelTitle(m)} | ${added} | ${m.experiments.length - added} | ${metricName(m.metric)} | ${top ? `${value(top.value)} (${runName(top)})` : "—"} | ${top ? comparison(top.production) : "—"} | ${top ? comparison(top.bestComparable) : "—"} | ${problemCell(errors, warnings)} |`;
   });
-  return ["| model | added | changed | primary metric | best in this change | vs production | vs best comparable run | problems |", "| --- | ---: | ---: | --- | --- | --- | --- | --- |", ...rows];
+  return [
+    "| model | added | changed | primary metric | best in this change | vs production | vs best comparable run | problems |",
+    "| --- | ---: | ---: | --- | --- | --- | --- | --- |",
+    ...rows,
+  ];
 }
 
 function experimentTable(m: ModelEntry): string[] {
   const rows = ordered(m);
-  const head = [`| experiment | version | ${metricName(m.metric)} | vs production | vs best comparable run | parameters ≠ production | problems |`, "| --- | --- | ---: | --- | --- | --- | --- |"];
+  const head = [
+    `| experiment | version | ${metricName(m.metric)} | vs production | vs best comparable run | parameters ≠ production | problems |`,
+    "| --- | --- | ---: | --- | --- | --- | --- |",
+  ];
   const body = rows.slice(0, MAX_ROWS_PER_MODEL).map((e) => {
     const was = e.previous ? `<br>was ${value(e.previous.run.value)}${e.previous.delta !== undefined ? ` (${signed(e.previous.delta)})` : ""}` : "";
     const status = e.status === "added" ? "" : " ✏️";
     const metric = e.readable ? `${value(e.value)}${was}` : "unreadable";
     return `| ${code(e.id)}${status} | ${e.version === undefined ? "—" : md(e.version)} | ${metric} | ${comparison(e.production)} | ${comparison(e.bestComparable)} | ${parameterList(e.parameters)} | ${problemCell(e.errors, e.warnings)} |`;
   });
-  const more = rows.length > MAX_ROWS_PER_MODEL ? ["", `… and ${plural(rows.length - MAX_ROWS_PER_MODEL, "more experiment")}: \`modelreg report --format json\` lists every one.`] : [];
+  const more =
+    rows.length > MAX_ROWS_PER_MODEL
+      ? ["", `… and ${plural(rows.length - MAX_ROWS_PER_MODEL, "more experiment")}: \`modelreg report --format json\` lists every one.`]
+      : [];
   return [...head, ...body, ...more];
 }
 
@@ -84,7 +94,14 @@ function modelSection(m: ModelEntry, fold: boolean): string[] {
 
 export function formatMarkdown(r: ReportData): string {
   const head = r.head.ref === null ? "the working tree" : `${code(r.head.ref)} at ${code(r.head.commit!.slice(0, 12))}`;
-  const out = ["## modelreg report", "", headline(r), "", `Compared with ${code(r.base.ref)} at ${code(r.base.commit.slice(0, 12))} (the merge base) · head: ${head}.`, ""];
+  const out = [
+    "## modelreg report",
+    "",
+    headline(r),
+    "",
+    `Compared with ${code(r.base.ref)} at ${code(r.base.commit.slice(0, 12))} (the merge base) · head: ${head}.`,
+    "",
+  ];
   const aliases = r.models.flatMap((m) => m.aliases.map((a) => aliasLine(m, a)));
   if (aliases.length) out.push("### Alias changes", "", ...aliases, "");
   const withRuns = r.models.filter((m) => m.experiments.length > 0);
@@ -108,7 +125,8 @@ export function formatMarkdown(r: ReportData): string {
     for (const d of r.problems.slice(0, MAX_PROBLEMS)) {
       out.push(`- ${d.severity === "error" ? "❌" : "⚠️"} ${code(`${d.file}:${d.line}:${d.col}`)} ${md(d.message)} (${code(d.rule)})<br>hint: ${md(d.hint)}`);
     }
-    if (r.problems.length > MAX_PROBLEMS) out.push(`- … and ${plural(r.problems.length - MAX_PROBLEMS, "more problem")}: \`modelreg validate --changed-since BASE\` lists every one.`);
+    if (r.problems.length > MAX_PROBLEMS)
+      out.push(`- … and ${plural(r.problems.length - MAX_PROBLEMS, "more problem")}: \`modelreg validate --changed-since BASE\` lists every one.`);
     out.push("");
   }
   return out.join("\n");

@@ -2,8 +2,8 @@
 // tree), from file contents, checked exactly as `validate` checks each file.
 // The report compares two of them with the site's own shaping (view.ts).
 import { join } from "node:path";
-import { checkFile } from "../registry/check-file.ts";
 import { place } from "../core/layout.ts";
+import { checkFile } from "../registry/check-file.ts";
 import type { ExperimentRecord, LoadedRegistry, ModelRecord, ProjectRecord } from "../registry/loader.ts";
 import type { Diagnostic, ExperimentData, ModelData, ProjectData } from "../schema/types.ts";
 import { locate, parseYaml } from "../yaml/yaml.ts";
@@ -26,10 +26,16 @@ export function snapshotOf(root: string, files: Map<string, Buffer>): Snapshot {
     if (check.value === undefined) continue;
     // Positions come from this content, not from whatever the working tree holds now.
     let parsed: ReturnType<typeof parseYaml> | undefined;
-    const base = { file, path: join(root, file), project: ref.project, locate: (at: Parameters<ProjectRecord["locate"]>[0]) => locate((parsed ??= parseYaml(bytes.toString("utf8"))), at) };
+    const base = {
+      file,
+      path: join(root, file),
+      project: ref.project,
+      locate: (at: Parameters<ProjectRecord["locate"]>[0]) => locate((parsed ??= parseYaml(bytes.toString("utf8"))), at),
+    };
     if (ref.kind === "project") loaded.projects.push({ ...base, kind: "project", data: check.value as ProjectData });
     else if (ref.kind === "model") loaded.models.push({ ...base, kind: "model", model: ref.model!, data: check.value as ModelData } satisfies ModelRecord);
-    else loaded.experiments.push({ ...base, kind: "experiment", model: ref.model!, id: ref.id!, data: check.value as ExperimentData } satisfies ExperimentRecord);
+    else
+      loaded.experiments.push({ ...base, kind: "experiment", model: ref.model!, id: ref.id!, data: check.value as ExperimentData } satisfies ExperimentRecord);
   }
   return { loaded, diagnostics };
 }

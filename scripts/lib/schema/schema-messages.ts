@@ -1,11 +1,12 @@
 // Turns ajv's errors into diagnostics people can act on: the field, the bad
 // value echoed, and what to write instead (STYLE.md §5).
+
+import type { Document } from "yaml";
+import { didYouMean } from "../core/suggest.ts";
+import { type PathSegment, sourceAt } from "../yaml/yaml.ts";
 import type { ErrorObject } from "./schemas.ts";
 import { schemaDocument } from "./schemas.ts";
 import type { Kind } from "./types.ts";
-import { didYouMean } from "../core/suggest.ts";
-import { sourceAt, type PathSegment } from "../yaml/yaml.ts";
-import type { Document } from "yaml";
 
 export interface SchemaProblem {
   path: PathSegment[];
@@ -25,7 +26,10 @@ export function pointerToPath(pointer: string): PathSegment[] {
 }
 
 export function dotted(path: readonly PathSegment[]): string {
-  return path.map((s) => (typeof s === "number" ? `[${s}]` : s)).join(".").replace(/\.\[/g, "[");
+  return path
+    .map((s) => (typeof s === "number" ? `[${s}]` : s))
+    .join(".")
+    .replace(/\.\[/g, "[");
 }
 
 function show(value: unknown): string {
@@ -74,16 +78,32 @@ export function describeSchemaError(kind: Kind, value: unknown, doc: Document | 
     case "type": {
       const want = String(err.params.type);
       if (path.length === 0) {
-        return { path, message: `the ${kind} file holds ${typeName(bad)}, but it must be a map of fields`, hint: `Write \`key: value\` lines at the top level; see schemas/${kind}.schema.json.` };
+        return {
+          path,
+          message: `the ${kind} file holds ${typeName(bad)}, but it must be a map of fields`,
+          hint: `Write \`key: value\` lines at the top level; see schemas/${kind}.schema.json.`,
+        };
       }
       if (typeof bad === "number" && !Number.isFinite(bad)) {
-        return { path, message: `${field} is ${show(bad)}, but it must be a finite number`, hint: "Record a real number, or leave the metric out if the run produced none." };
+        return {
+          path,
+          message: `${field} is ${show(bad)}, but it must be a finite number`,
+          hint: "Record a real number, or leave the metric out if the run produced none.",
+        };
       }
       const written = doc ? sourceAt({ doc }, path) : undefined;
       if (want === "string" && written !== undefined && typeof bad !== "string") {
-        return { path, message: `${field} is ${typeName(bad)} (${written} is read as ${show(bad)}), but it must be a string`, hint: `Quote it: \`${String(path[path.length - 1])}: "${written}"\`.` };
+        return {
+          path,
+          message: `${field} is ${typeName(bad)} (${written} is read as ${show(bad)}), but it must be a string`,
+          hint: `Quote it: \`${String(path[path.length - 1])}: "${written}"\`.`,
+        };
       }
-      return { path, message: `${field} is ${typeName(bad)} (${show(bad)}), but it must be ${jsonTypes(want)}`, hint: `Change ${field} to ${jsonTypes(want)}.` };
+      return {
+        path,
+        message: `${field} is ${typeName(bad)} (${show(bad)}), but it must be ${jsonTypes(want)}`,
+        hint: `Change ${field} to ${jsonTypes(want)}.`,
+      };
     }
     case "required": {
       const missing = String(err.params.missingProperty);
@@ -93,19 +113,46 @@ export function describeSchemaError(kind: Kind, value: unknown, doc: Document | 
     case "additionalProperties": {
       const extra = String(err.params.additionalProperty);
       const allowed = allowedKeys(kind, err.schemaPath);
-      return { path: [...path, extra], message: `${field} has an unknown key \`${extra}\``, hint: `${didYouMean(extra, allowed)}Allowed keys: ${allowed.join(", ")}. Free-form data goes under \`parameters\`, \`environment\` or \`tags\`.` };
+      return {
+        path: [...path, extra],
+        message: `${field} has an unknown key \`${extra}\``,
+        hint: `${didYouMean(extra, allowed)}Allowed keys: ${allowed.join(", ")}. Free-form data goes under \`parameters\`, \`environment\` or \`tags\`.`,
+      };
     }
     case "format":
-      return { path, message: `${field} is ${show(bad)}, which is not an RFC 3339 date-time`, hint: `Write a date, a time and a time zone, e.g. \`${RFC3339_EXAMPLE}\` or \`2026-03-14T18:26:53+09:00\`.` };
+      return {
+        path,
+        message: `${field} is ${show(bad)}, which is not an RFC 3339 date-time`,
+        hint: `Write a date, a time and a time zone, e.g. \`${RFC3339_EXAMPLE}\` or \`2026-03-14T18:26:53+09:00\`.`,
+      };
     case "pattern": {
       const last = path[path.length - 1];
-      const what = last === "version" ? "a version label (letters, digits, `.`, `_`, `+`, `-`; starting with a letter or digit)" : last === "id" ? "a lower-case ULID (26 characters)" : last === "sha256" ? "64 lower-case hex digits" : last === "md5" ? "32 lower-case hex digits" : last === "commit" ? "a lower-case hex commit id (7 to 64 digits)" : `text matching ${String(err.params.pattern)}`;
+      const what =
+        last === "version"
+          ? "a version label (letters, digits, `.`, `_`, `+`, `-`; starting with a letter or digit)"
+          : last === "id"
+            ? "a lower-case ULID (26 characters)"
+            : last === "sha256"
+              ? "64 lower-case hex digits"
+              : last === "md5"
+                ? "32 lower-case hex digits"
+                : last === "commit"
+                  ? "a lower-case hex commit id (7 to 64 digits)"
+                  : `text matching ${String(err.params.pattern)}`;
       return { path, message: `${field} is ${show(bad)}, which is not ${what}`, hint: `Replace it with ${what}.` };
     }
     case "enum":
-      return { path, message: `${field} is ${show(bad)}, but it must be one of: ${(err.params.allowedValues as unknown[]).join(", ")}`, hint: `${didYouMean(String(bad), (err.params.allowedValues as unknown[]).map(String))}Use one of the allowed values.` };
+      return {
+        path,
+        message: `${field} is ${show(bad)}, but it must be one of: ${(err.params.allowedValues as unknown[]).join(", ")}`,
+        hint: `${didYouMean(String(bad), (err.params.allowedValues as unknown[]).map(String))}Use one of the allowed values.`,
+      };
     case "propertyNames":
-      return { path, message: `${field} has a key ${show(err.params.propertyName)} that is not allowed`, hint: "Alias names are lower-case letters, digits, `-` and `_`; other keys must be 1–200 characters." };
+      return {
+        path,
+        message: `${field} has a key ${show(err.params.propertyName)} that is not allowed`,
+        hint: "Alias names are lower-case letters, digits, `-` and `_`; other keys must be 1–200 characters.",
+      };
     default:
       return { path, message: `${field} ${err.message ?? "is invalid"} (${show(bad)})`, hint: `See the field's description in schemas/${kind}.schema.json.` };
   }

@@ -1,7 +1,8 @@
 // The one ajv module (STYLE.md §2): one option set, one compiled validator per
 // kind, one place that reads schemas/. Nobody else constructs Ajv.
-import { readFileSync } from "node:fs";
+
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";

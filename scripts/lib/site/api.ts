@@ -29,7 +29,14 @@ export interface ApiItem {
 
 const projectItem = (r: ProjectRecord): ApiItem => ({ kind: "project", id: r.project, project_id: r.project, file: r.file, data: r.data });
 const modelItem = (r: ModelRecord): ApiItem => ({ kind: "model", id: `${r.project}/${r.model}`, project_id: r.project, file: r.file, data: r.data });
-const experimentItem = (r: ExperimentRecord): ApiItem => ({ kind: "experiment", id: r.id, project_id: r.project, model_id: `${r.project}/${r.model}`, file: r.file, data: r.data });
+const experimentItem = (r: ExperimentRecord): ApiItem => ({
+  kind: "experiment",
+  id: r.id,
+  project_id: r.project,
+  model_id: `${r.project}/${r.model}`,
+  file: r.file,
+  data: r.data,
+});
 
 /** The fields of an experiment that listings carry (the seed's experiment rows hold about these). */
 export const SUMMARY_FIELDS = ["id", "version", "created", "status", "description", "evaluations", "artifacts", "tags"] as const;
@@ -42,7 +49,15 @@ export const SUMMARY_FIELDS = ["id", "version", "created", "status", "descriptio
 function experimentSummary(r: ExperimentRecord, base: string): ApiItem & { url: string } {
   const data: Record<string, unknown> = {};
   for (const k of SUMMARY_FIELDS) if (r.data[k] !== undefined) data[k] = r.data[k];
-  return { kind: "experiment", id: r.id, project_id: r.project, model_id: `${r.project}/${r.model}`, file: r.file, url: `${base}api/${API_VERSION}/experiments/id/${r.id}.json`, data };
+  return {
+    kind: "experiment",
+    id: r.id,
+    project_id: r.project,
+    model_id: `${r.project}/${r.model}`,
+    file: r.file,
+    url: `${base}api/${API_VERSION}/experiments/id/${r.id}.json`,
+    data,
+  };
 }
 
 const json = (value: unknown): string => `${JSON.stringify(value)}\n`;
@@ -77,7 +92,13 @@ export function* apiFiles(site: SiteData, base: string): Generator<ApiFile> {
   const projectName = new Map(projects.map((p) => [p.project, p.data.name]));
   yield {
     path: "health.json",
-    body: json({ status: "ok", api: API_VERSION, built: site.meta.built, commit: site.meta.commit ?? null, counts: { projects: projects.length, models: models.length, experiments: site.experiments.size } }),
+    body: json({
+      status: "ok",
+      api: API_VERSION,
+      built: site.meta.built,
+      commit: site.meta.commit ?? null,
+      counts: { projects: projects.length, models: models.length, experiments: site.experiments.size },
+    }),
   };
 
   yield* pages("projects/all", projects.map(projectItem), base);
@@ -86,19 +107,32 @@ export function* apiFiles(site: SiteData, base: string): Generator<ApiFile> {
 
   yield* pages("models/all", models.map(modelItem), base);
   for (const m of models) yield { path: `models/id/${m.project}/${m.model}.json`, body: json(modelItem(m)) };
-  for (const p of projects) yield { path: `models/project-id/${p.project}.json`, body: json((site.projectsById.get(p.project)?.models ?? []).map((m) => modelItem(m.record))) };
+  for (const p of projects)
+    yield { path: `models/project-id/${p.project}.json`, body: json((site.projectsById.get(p.project)?.models ?? []).map((m) => modelItem(m.record))) };
   yield { path: "models/name.json", body: json(Object.fromEntries([...groupBy(models, (m) => m.data.name)].map(([name, ms]) => [name, ms.map(modelItem)]))) };
-  yield { path: "models/project-name.json", body: json(Object.fromEntries([...groupBy(models, (m) => projectName.get(m.project) ?? "")].map(([name, ms]) => [name, ms.map(modelItem)]))) };
+  yield {
+    path: "models/project-name.json",
+    body: json(Object.fromEntries([...groupBy(models, (m) => projectName.get(m.project) ?? "")].map(([name, ms]) => [name, ms.map(modelItem)]))),
+  };
 
   yield* pages("experiments/all", allExperiments(site, base), base);
   for (const e of site.experiments.values()) yield { path: `experiments/id/${e.id}.json`, body: json(experimentItem(e)) };
   for (const m of site.models) {
-    yield* pages(`experiments/model-id/${m.key}`, m.experiments.map((e) => experimentSummary(e, base)), base);
+    yield* pages(
+      `experiments/model-id/${m.key}`,
+      m.experiments.map((e) => experimentSummary(e, base)),
+      base,
+    );
     for (const e of m.experiments) {
       if (e.data.version !== undefined) yield { path: `experiments/model-version-id/${m.key}/${e.data.version}.json`, body: json(experimentItem(e)) };
     }
   }
-  for (const p of site.projects) yield* pages(`experiments/project-id/${p.record.project}`, p.models.flatMap((m) => m.experiments).map((e) => experimentSummary(e, base)), base);
+  for (const p of site.projects)
+    yield* pages(
+      `experiments/project-id/${p.record.project}`,
+      p.models.flatMap((m) => m.experiments).map((e) => experimentSummary(e, base)),
+      base,
+    );
 }
 
 /** Model by model in the order of the site, newest first within each. */

@@ -1,8 +1,9 @@
 // `modelreg site build|preview|dev` (issue #6): load the registry once with the
 // one loader, stop on validation errors, hand the shaped data to Astro in this
 // process, and write the static API beside the pages.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+
 import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve, sep } from "node:path";
@@ -10,13 +11,13 @@ import { fileURLToPath } from "node:url";
 import type { AstroInlineConfig, AstroIntegration } from "astro";
 import { defaultCacheDir } from "../cache/cache.ts";
 import { DataError, UsageError } from "../core/errors.ts";
-import { formatText } from "../validate/format-diagnostics.ts";
 import { loadRegistry } from "../registry/loader.ts";
+import { formatText } from "../validate/format-diagnostics.ts";
 import { API_VERSION, apiFiles } from "./api.ts";
+import { siteMeta } from "./meta.ts";
 import { openApiDocument } from "./openapi.ts";
 import { searchDocs } from "./search-docs.ts";
 import { searchFiles } from "./search-index.ts";
-import { siteMeta } from "./meta.ts";
 import { buildSiteData, type SiteData } from "./view.ts";
 
 export const SITE_DIR = fileURLToPath(new URL("../../../site/", import.meta.url));
@@ -49,8 +50,20 @@ export async function loadSite(opts: Pick<SiteOptions, "registry" | "repoUrl" | 
   const loaded = await loadRegistry({ registry: opts.registry, cacheDir: opts.cacheDir ?? defaultCacheDir() });
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
-    const text = formatText({ valid: false, checked: loaded.projects.length + loaded.models.length + loaded.experiments.length, diagnostics: loaded.diagnostics, registry: opts.registry }, false);
-    throw new DataError(`the registry is not valid, so the site was not built:\n${text.trimEnd()}`, "E_INVALID_REGISTRY", "Fix the problems above (`modelreg validate` lists them), then build again.");
+    const text = formatText(
+      {
+        valid: false,
+        checked: loaded.projects.length + loaded.models.length + loaded.experiments.length,
+        diagnostics: loaded.diagnostics,
+        registry: opts.registry,
+      },
+      false,
+    );
+    throw new DataError(
+      `the registry is not valid, so the site was not built:\n${text.trimEnd()}`,
+      "E_INVALID_REGISTRY",
+      "Fix the problems above (`modelreg validate` lists them), then build again.",
+    );
   }
   return buildSiteData(loaded, await siteMeta(loaded.root, opts));
 }
@@ -107,7 +120,9 @@ function dataDevServer(current: () => SiteData, base: string) {
   let cached: { data: SiteData; files: Map<string, string> } | undefined;
   return {
     name: "modelreg-api-dev",
-    configureServer(server: { middlewares: { use(fn: (req: { url?: string }, res: { setHeader(k: string, v: string): void; end(b: string): void }, next: () => void) => void): void } }) {
+    configureServer(server: {
+      middlewares: { use(fn: (req: { url?: string }, res: { setHeader(k: string, v: string): void; end(b: string): void }, next: () => void) => void): void };
+    }) {
       server.middlewares.use((req, res, next) => {
         const path = decodeURIComponent((req.url ?? "").split("?")[0]);
         if (!path.startsWith(`${base}api/`) && !path.startsWith(`${base}search/`)) return next();
@@ -218,7 +233,9 @@ export async function freePort(start: number, host: string): Promise<number> {
   throw new UsageError(`ports ${start}–${start + 49} are all in use`, "E_NO_PORT", "Pass a free one with `--port N`.");
 }
 
-export async function previewSite(opts: SiteOptions & { port?: number; host?: string }): Promise<{ url: string; stop(): Promise<void>; closed(): Promise<void> }> {
+export async function previewSite(
+  opts: SiteOptions & { port?: number; host?: string },
+): Promise<{ url: string; stop(): Promise<void>; closed(): Promise<void> }> {
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
   const { preview } = await import("astro");
   const host = opts.host ?? "localhost";
@@ -235,7 +252,10 @@ export async function devSite(opts: SiteOptions & { port?: number }, onReload: (
   const registry = resolve(opts.registry);
   const watcher = {
     name: "modelreg-registry-watch",
-    configureServer(server: { watcher: { add(p: string): void; on(e: string, fn: (event: string, path: string) => void): void }; ws: { send(m: object): void } }) {
+    configureServer(server: {
+      watcher: { add(p: string): void; on(e: string, fn: (event: string, path: string) => void): void };
+      ws: { send(m: object): void };
+    }) {
       server.watcher.add(registry);
       let timer: NodeJS.Timeout | undefined;
       server.watcher.on("all", (_event: string, path: string) => {

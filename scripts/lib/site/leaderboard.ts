@@ -55,7 +55,10 @@ function labelOf(e: ExperimentRecord): GroupLabel {
 function slugOf(label: GroupLabel): string {
   if (label.basis === "none") return "no-test-data";
   if (label.fingerprint) return `${label.basis}-${label.fingerprint.slice(0, 12).toLowerCase()}`;
-  return `uri-${createHash("sha1").update(label.uri ?? "").digest("hex").slice(0, 10)}`;
+  return `uri-${createHash("sha1")
+    .update(label.uri ?? "")
+    .digest("hex")
+    .slice(0, 10)}`;
 }
 
 const memo = new WeakMap<ModelView, LeaderboardGroup[]>();
@@ -123,7 +126,9 @@ function columnsOf(model: ModelView, group: LeaderboardGroup): Columns {
   const primary = model.primary?.name;
   const metricKeys = byFrequency(metrics).filter((k) => k !== primary);
   if (primary) metricKeys.unshift(primary);
-  const columns: Column[] = metricKeys.slice(0, MAX_METRIC_COLUMNS).map((key) => ({ kind: "metric", key, goal: key === primary ? model.primary!.goal : goalFor(key) }));
+  const columns: Column[] = metricKeys
+    .slice(0, MAX_METRIC_COLUMNS)
+    .map((key) => ({ kind: "metric", key, goal: key === primary ? model.primary!.goal : goalFor(key) }));
   const varying = new Map<string, number>();
   const constants: Array<[string, unknown]> = [];
   for (const [k, values] of params) {

@@ -10,7 +10,11 @@ import type { SiteMeta } from "./view.ts";
 
 async function gitFacts(dir: string): Promise<{ commit?: string; remote?: string; branch?: string; top?: string }> {
   const git = simpleGit({ baseDir: dir });
-  const ask = (args: string[]) => git.raw(args).then((s) => s.trim() || undefined, () => undefined);
+  const ask = (args: string[]) =>
+    git.raw(args).then(
+      (s) => s.trim() || undefined,
+      () => undefined,
+    );
   const [commit, remote, branch, top] = await Promise.all([
     ask(["rev-parse", "--verify", "-q", "HEAD"]),
     ask(["remote", "get-url", "origin"]),

@@ -20,17 +20,65 @@ export const API_ROUTES: Route[] = [
   { path: "/health.json", summary: "Counts, build time and source commit", shape: "health" },
   { path: "/projects/all/{page}.json", summary: "All projects, paged", seed: "GET /projects/all", shape: "page", kind: "project" },
   { path: "/projects/id/{project_id}.json", summary: "A project by id", seed: "GET /projects/id/{project_id}", shape: "item", kind: "project" },
-  { path: "/projects/name.json", summary: "Projects by name: a map from each name to the projects that have it", seed: "GET /projects/name/{project_name}", shape: "map", kind: "project" },
+  {
+    path: "/projects/name.json",
+    summary: "Projects by name: a map from each name to the projects that have it",
+    seed: "GET /projects/name/{project_name}",
+    shape: "map",
+    kind: "project",
+  },
   { path: "/models/all/{page}.json", summary: "All models, paged", seed: "GET /models/all", shape: "page", kind: "model" },
   { path: "/models/id/{project_id}/{model}.json", summary: "A model by id (`project/model`)", seed: "GET /models/id/{model_id}", shape: "item", kind: "model" },
-  { path: "/models/project-id/{project_id}.json", summary: "The models of a project", seed: "GET /models/project-id/{project_id}", shape: "list", kind: "model" },
-  { path: "/models/name.json", summary: "Models by name: a map from each name to the models that have it", seed: "GET /models/name/{model_name}", shape: "map", kind: "model" },
-  { path: "/models/project-name.json", summary: "Models by project name: a map from each project name to its models", seed: "GET /models/project-name/{project_name}", shape: "map", kind: "model" },
+  {
+    path: "/models/project-id/{project_id}.json",
+    summary: "The models of a project",
+    seed: "GET /models/project-id/{project_id}",
+    shape: "list",
+    kind: "model",
+  },
+  {
+    path: "/models/name.json",
+    summary: "Models by name: a map from each name to the models that have it",
+    seed: "GET /models/name/{model_name}",
+    shape: "map",
+    kind: "model",
+  },
+  {
+    path: "/models/project-name.json",
+    summary: "Models by project name: a map from each project name to its models",
+    seed: "GET /models/project-name/{project_name}",
+    shape: "map",
+    kind: "model",
+  },
   { path: "/experiments/all/{page}.json", summary: "All experiments, paged", seed: "GET /experiments/all", shape: "page", kind: "experiment" },
-  { path: "/experiments/id/{experiment_id}.json", summary: "An experiment by id", seed: "GET /experiments/id/{experiment_id}", shape: "item", kind: "experiment" },
-  { path: "/experiments/model-version-id/{project_id}/{model}/{version}.json", summary: "The experiment that carries a model version", seed: "GET /experiments/model-version-id/{model_version_id}", shape: "item", kind: "experiment" },
-  { path: "/experiments/model-id/{project_id}/{model}/{page}.json", summary: "The experiments of a model, newest first, paged", seed: "GET /experiments/model-id/{model_id}", shape: "page", kind: "experiment" },
-  { path: "/experiments/project-id/{project_id}/{page}.json", summary: "The experiments of a project, paged", seed: "GET /experiments/project-id/{project_id}", shape: "page", kind: "experiment" },
+  {
+    path: "/experiments/id/{experiment_id}.json",
+    summary: "An experiment by id",
+    seed: "GET /experiments/id/{experiment_id}",
+    shape: "item",
+    kind: "experiment",
+  },
+  {
+    path: "/experiments/model-version-id/{project_id}/{model}/{version}.json",
+    summary: "The experiment that carries a model version",
+    seed: "GET /experiments/model-version-id/{model_version_id}",
+    shape: "item",
+    kind: "experiment",
+  },
+  {
+    path: "/experiments/model-id/{project_id}/{model}/{page}.json",
+    summary: "The experiments of a model, newest first, paged",
+    seed: "GET /experiments/model-id/{model_id}",
+    shape: "page",
+    kind: "experiment",
+  },
+  {
+    path: "/experiments/project-id/{project_id}/{page}.json",
+    summary: "The experiments of a project, paged",
+    seed: "GET /experiments/project-id/{project_id}",
+    shape: "page",
+    kind: "experiment",
+  },
 ];
 
 const PARAMS: Record<string, { description: string; pattern: string }> = {
@@ -88,15 +136,34 @@ export function openApiDocument(base: string): object {
       get: {
         summary: route.summary,
         ...(route.seed ? { description: `Answers the model-DB's \`${route.seed}\`.` } : {}),
-        operationId: route.path.replace(/\.json$/, "").replace(/[{}]/g, "").split(/[/-]/).filter(Boolean).map((w, i) => (i ? w[0].toUpperCase() + w.slice(1) : w)).join(""),
-        parameters: names.map((name) => ({ name, in: "path", required: true, description: PARAMS[name].description, schema: { type: "string", pattern: PARAMS[name].pattern } })),
-        responses: { "200": { description: route.summary, content: { "application/json": { schema: responseSchema(route) } } }, "404": { description: "No such record" } },
+        operationId: route.path
+          .replace(/\.json$/, "")
+          .replace(/[{}]/g, "")
+          .split(/[/-]/)
+          .filter(Boolean)
+          .map((w, i) => (i ? w[0].toUpperCase() + w.slice(1) : w))
+          .join(""),
+        parameters: names.map((name) => ({
+          name,
+          in: "path",
+          required: true,
+          description: PARAMS[name].description,
+          schema: { type: "string", pattern: PARAMS[name].pattern },
+        })),
+        responses: {
+          "200": { description: route.summary, content: { "application/json": { schema: responseSchema(route) } } },
+          "404": { description: "No such record" },
+        },
       },
     };
   }
   return {
     openapi: "3.1.0",
-    info: { title: "modelreg static API", version: API_VERSION, description: "Read-only JSON files written when the site is built. Every response is a static file; listings are paged at 500 items or 4 MB." },
+    info: {
+      title: "modelreg static API",
+      version: API_VERSION,
+      description: "Read-only JSON files written when the site is built. Every response is a static file; listings are paged at 500 items or 4 MB.",
+    },
     servers: [{ url: `${base}api/${API_VERSION}` }],
     paths,
     components: {

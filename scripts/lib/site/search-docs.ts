@@ -51,21 +51,36 @@ function tagTexts(tags: Record<string, unknown> | undefined): string[] {
 
 /** String parameter values (`adamw`, `cosine`); numbers are found by their key on the model. */
 function paramValues(params: Record<string, unknown> | undefined): string[] {
-  return [...new Set([...flatten(params).values()].flatMap((v) => (typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [])))];
+  return [
+    ...new Set(
+      [...flatten(params).values()].flatMap((v) => (typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [])),
+    ),
+  ];
 }
 
 function datasets(e: ExperimentRecord): string[] {
   return Object.values(e.data.datasets ?? {}).flatMap((d) => (d ? [d.uri, ...(d.name ? [d.name] : [])] : []));
 }
 
-const nonEmpty = (fields: SearchDoc["fields"]): SearchDoc["fields"] =>
-  Object.fromEntries(Object.entries(fields).filter(([, v]) => v && v.length > 0));
+const nonEmpty = (fields: SearchDoc["fields"]): SearchDoc["fields"] => Object.fromEntries(Object.entries(fields).filter(([, v]) => v && v.length > 0));
 
 export function searchDocs(site: SiteData): SearchDoc[] {
   const docs: SearchDoc[] = [];
   for (const p of site.projects) {
     const r = p.record;
-    docs.push({ kind: "project", title: r.data.name, sub: `${p.models.length} models`, url: `projects/${r.project}/`, key: r.project, fields: nonEmpty({ name: [r.data.name], id: [r.project], tag: [...tagTexts(r.data.tags), ...(r.data.owners ?? [])], description: words(r.data.description) }) });
+    docs.push({
+      kind: "project",
+      title: r.data.name,
+      sub: `${p.models.length} models`,
+      url: `projects/${r.project}/`,
+      key: r.project,
+      fields: nonEmpty({
+        name: [r.data.name],
+        id: [r.project],
+        tag: [...tagTexts(r.data.tags), ...(r.data.owners ?? [])],
+        description: words(r.data.description),
+      }),
+    });
   }
   for (const m of site.models) {
     const r = m.record;
@@ -81,7 +96,15 @@ export function searchDocs(site: SiteData): SearchDoc[] {
       sub: m.project.data.name,
       url: `projects/${r.project}/models/${r.model}/`,
       key: m.key,
-      fields: nonEmpty({ name: [r.data.name], id: [m.key], task: r.data.task ? [r.data.task] : [], tag: [...tagTexts(r.data.tags), ...Object.keys(r.data.aliases ?? {})], param: [...paramKeys], metric: [...metrics], description: words(r.data.description) }),
+      fields: nonEmpty({
+        name: [r.data.name],
+        id: [m.key],
+        task: r.data.task ? [r.data.task] : [],
+        tag: [...tagTexts(r.data.tags), ...Object.keys(r.data.aliases ?? {})],
+        param: [...paramKeys],
+        metric: [...metrics],
+        description: words(r.data.description),
+      }),
     });
   }
   for (const e of site.newest) {
@@ -93,7 +116,14 @@ export function searchDocs(site: SiteData): SearchDoc[] {
       sub: `${e.data.created.slice(0, 10)} · ${m?.project.data.name ?? e.project}`,
       url: `experiments/${e.id}/`,
       key: e.id,
-      fields: nonEmpty({ version: e.data.version ? [e.data.version] : [], model: [modelName], tag: [...tagTexts(e.data.tags), ...(site.aliasesOf.get(e.id) ?? [])], param: paramValues(e.data.parameters), dataset: datasets(e), description: words(e.data.description) }),
+      fields: nonEmpty({
+        version: e.data.version ? [e.data.version] : [],
+        model: [modelName],
+        tag: [...tagTexts(e.data.tags), ...(site.aliasesOf.get(e.id) ?? [])],
+        param: paramValues(e.data.parameters),
+        dataset: datasets(e),
+        description: words(e.data.description),
+      }),
     });
   }
   return docs;

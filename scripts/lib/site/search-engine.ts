@@ -6,9 +6,16 @@
 // as one Fuse index over all documents ranks them, without scanning 100,000
 // documents on each keystroke.
 import Fuse, { type FuseResult } from "fuse.js";
-import { decodePostings, KINDS, type DocRow, type SearchManifest, type SearchVocab } from "./search-index.ts";
+import { type DocRow, decodePostings, KINDS, type SearchManifest, type SearchVocab } from "./search-index.ts";
 
-export const FUSE_OPTIONS = { threshold: 0.34, ignoreLocation: true, ignoreFieldNorm: true, includeScore: true, includeMatches: true, minMatchCharLength: 1 } as const;
+export const FUSE_OPTIONS = {
+  threshold: 0.34,
+  ignoreLocation: true,
+  ignoreFieldNorm: true,
+  includeScore: true,
+  includeMatches: true,
+  minMatchCharLength: 1,
+} as const;
 /** Vocabulary items kept per query word: the best ones; a word as common as "s3" matches every URI. */
 const ITEMS_PER_WORD = 400;
 const MAX_WORDS = 6;
@@ -123,7 +130,12 @@ export class SearchEngine {
       if (this.manifest.idShards.includes(prefix)) {
         const ids = await this.cached(this.ids, prefix, `search/ids/${prefix}.json`);
         const idField = this.manifest.fields.findIndex((f) => f.key === "id");
-        record(idField, -1, 0, ids.filter(([id]) => id.startsWith(lower)).map(([, d]) => d));
+        record(
+          idField,
+          -1,
+          0,
+          ids.filter(([id]) => id.startsWith(lower)).map(([, d]) => d),
+        );
       }
     }
     return hits;
@@ -144,7 +156,7 @@ export class SearchEngine {
         const s = slot.best[d];
         if (s === NO_HIT) continue;
         any = true;
-        total *= Math.pow(s === 0 ? Number.EPSILON : s, weights[f]);
+        total *= (s === 0 ? Number.EPSILON : s) ** weights[f];
       }
       return any ? total : Number.NaN;
     };
@@ -171,12 +183,21 @@ export class SearchEngine {
       let best: { f: number; s: number; item: number } | undefined;
       for (const [f, slot] of hits.fields) {
         const s = slot.best[doc];
-        if (s !== NO_HIT && (!best || Math.pow(s || Number.EPSILON, this.manifest.fields[f].weight) < Math.pow(best.s || Number.EPSILON, this.manifest.fields[best.f].weight))) best = { f, s, item: slot.item[doc] };
+        if (
+          s !== NO_HIT &&
+          (!best || (s || Number.EPSILON) ** this.manifest.fields[f].weight < (best.s || Number.EPSILON) ** this.manifest.fields[best.f].weight)
+        )
+          best = { f, s, item: slot.item[doc] };
       }
       if (!best) continue;
       const field = this.manifest.fields[best.f].label;
       if (best.item < 0) why.push({ field, text: key, indices: [] });
-      else why.push({ field, text: this.vocab.t[best.item], indices: (hits.matches.get(best.item)?.[0]?.indices ?? []).map(([a, b]) => [a, b] as [number, number]) });
+      else
+        why.push({
+          field,
+          text: this.vocab.t[best.item],
+          indices: (hits.matches.get(best.item)?.[0]?.indices ?? []).map(([a, b]) => [a, b] as [number, number]),
+        });
     }
     return { doc, kind: KINDS[kind], title, sub, url, key, score, why };
   }

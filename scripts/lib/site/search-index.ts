@@ -4,7 +4,7 @@
 // there are), not the documents; each text lists the documents that hold it.
 // A browser fetches the vocabulary when a person starts typing, then only the
 // posting lists of the texts that matched and the few document shards it shows.
-import { SEARCH_FIELDS, type FieldKey, type SearchDoc } from "./search-docs.ts";
+import { type FieldKey, SEARCH_FIELDS, type SearchDoc } from "./search-docs.ts";
 
 export const SEARCH_FORMAT = 1;
 /** Documents per display shard. */
@@ -101,7 +101,15 @@ export function* searchFiles(docs: SearchDoc[]): Generator<{ path: string; body:
 
   const counts: Record<string, number> = { project: 0, model: 0, experiment: 0 };
   for (const doc of docs) counts[doc.kind]++;
-  const manifest: SearchManifest = { format: SEARCH_FORMAT, fields: SEARCH_FIELDS.map((f) => ({ ...f })), docs: docs.length, counts, docShard: DOC_SHARD, idPrefix: ID_PREFIX, idShards: [...ids.keys()].sort() };
+  const manifest: SearchManifest = {
+    format: SEARCH_FORMAT,
+    fields: SEARCH_FIELDS.map((f) => ({ ...f })),
+    docs: docs.length,
+    counts,
+    docShard: DOC_SHARD,
+    idPrefix: ID_PREFIX,
+    idShards: [...ids.keys()].sort(),
+  };
   yield { path: "search/manifest.json", body: `${JSON.stringify(manifest)}\n` };
   yield { path: "search/vocab.json", body: `${JSON.stringify(vocab)}\n` };
   yield* postingFiles;

@@ -4,7 +4,7 @@
 // walk the whole registry (withastro/astro#16297: getCollection per page is
 // the bottleneck at 100k entries).
 import type { ExperimentRecord, LoadedRegistry, ModelRecord, ProjectRecord } from "../registry/loader.ts";
-import { primaryMetricOf, type PrimaryMetric } from "./metrics.ts";
+import { type PrimaryMetric, primaryMetricOf } from "./metrics.ts";
 
 export interface SiteMeta {
   /** ISO time of the build. */
@@ -97,7 +97,14 @@ export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta): SiteDat
     if (!project) continue;
     const key = modelKey(m.project, m.model);
     const runs = byModel.get(key) ?? [];
-    const view: ModelView = { key, record: m, project: project.record, primary: primaryMetricOf(m.data, runs), experiments: runs, aliases: resolveAliases(m, runs) };
+    const view: ModelView = {
+      key,
+      record: m,
+      project: project.record,
+      primary: primaryMetricOf(m.data, runs),
+      experiments: runs,
+      aliases: resolveAliases(m, runs),
+    };
     for (const [alias, e] of view.aliases) aliasesOf.set(e.id, [...(aliasesOf.get(e.id) ?? []), alias]);
     models.push(view);
     modelsByKey.set(key, view);

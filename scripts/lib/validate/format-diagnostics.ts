@@ -1,6 +1,6 @@
 // The three ways validation results are shown: text for people, GitHub
 // workflow commands for annotations on pull requests, JSON for tools.
-import { relative, join } from "node:path";
+import { join, relative } from "node:path";
 import type { Diagnostic } from "../schema/types.ts";
 
 export type DiagnosticFormat = "text" | "github" | "json";
@@ -35,7 +35,10 @@ export function formatText(r: Report, color: boolean): string {
   if (lines.length > 0) lines.push("");
   lines.push(
     errors > 0
-      ? paint("31", `✖ ${plural(errors, "error")}${warnings ? ` and ${plural(warnings, "warning")}` : ""} in ${plural(files, "file")} (${plural(r.checked, "file")} checked)`)
+      ? paint(
+          "31",
+          `✖ ${plural(errors, "error")}${warnings ? ` and ${plural(warnings, "warning")}` : ""} in ${plural(files, "file")} (${plural(r.checked, "file")} checked)`,
+        )
       : paint("32", `✔ ${plural(r.checked, "file")} checked, no errors${warnings ? ` (${plural(warnings, "warning")})` : ""}`),
   );
   return lines.join("\n") + "\n";
@@ -55,12 +58,25 @@ export function formatGithub(r: Report): string {
     const props = `file=${escapeProperty(displayPath(r.registry, d.file))},line=${d.line},col=${d.col},title=${escapeProperty(`modelreg ${d.rule}`)}`;
     return `::${d.severity === "error" ? "error" : "warning"} ${props}::${escapeData(`${d.message}\nhint: ${d.hint}`)}`;
   });
-  lines.push(formatText({ ...r, diagnostics: r.diagnostics }, false).trimEnd().split("\n").pop()!);
+  lines.push(
+    formatText({ ...r, diagnostics: r.diagnostics }, false)
+      .trimEnd()
+      .split("\n")
+      .pop()!,
+  );
   return lines.join("\n") + "\n";
 }
 
 export function formatJson(r: Report): string {
-  const item = (d: Diagnostic) => ({ file: displayPath(r.registry, d.file), line: d.line, col: d.col, rule: d.rule, path: d.path, message: d.message, hint: d.hint });
+  const item = (d: Diagnostic) => ({
+    file: displayPath(r.registry, d.file),
+    line: d.line,
+    col: d.col,
+    rule: d.rule,
+    path: d.path,
+    message: d.message,
+    hint: d.hint,
+  });
   return (
     JSON.stringify(
       {

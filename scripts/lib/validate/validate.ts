@@ -2,18 +2,18 @@
 // Returns results; never prints, never exits, never writes to the registry.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ValidationCache, defaultCacheDir, type CacheEntry } from "../cache/cache.ts";
-import { fileVersions } from "../registry/file-versions.ts";
-import { changedSince } from "../git/git.ts";
+import { type CacheEntry, defaultCacheDir, ValidationCache } from "../cache/cache.ts";
 import { place } from "../core/layout.ts";
-import { listRegistry, type Listing } from "../registry/listing.ts";
+import { changedSince } from "../git/git.ts";
+import { fileVersions } from "../registry/file-versions.ts";
+import { type Listing, listRegistry } from "../registry/listing.ts";
 import { checkFiles } from "../registry/pool.ts";
 import { contentHash } from "../registry/read-and-check.ts";
-import { REGISTRY_RULES } from "./rules/index.ts";
-import type { RegistryIndex } from "./rules/types.ts";
 import { schemasFingerprint } from "../schema/schemas.ts";
 import type { Diagnostic, FileRef, FileSummary } from "../schema/types.ts";
 import { LIMITS } from "../yaml/yaml.ts";
+import { REGISTRY_RULES } from "./rules/index.ts";
+import type { RegistryIndex } from "./rules/types.ts";
 
 export interface ValidateOptions {
   registry: string;
@@ -180,7 +180,9 @@ class CheckSession {
       wanted.set(scopeKeyOf(file), list);
     }
     // Version characters are [0-9A-Za-z._+-]; a backslash could spell one with escapes.
-    const patterns = new Map([...wanted].map(([key, vs]) => [key, new RegExp(`\\\\|(?<![0-9A-Za-z._+-])(${vs.map(escapeRegExp).join("|")})(?![0-9A-Za-z._+-])`)]));
+    const patterns = new Map(
+      [...wanted].map(([key, vs]) => [key, new RegExp(`\\\\|(?<![0-9A-Za-z._+-])(${vs.map(escapeRegExp).join("|")})(?![0-9A-Za-z._+-])`)]),
+    );
     const toParse = needed.filter((r) => {
       const pattern = r.kind === "experiment" && wanted.get(scopeKeyOf(r.file))?.length ? patterns.get(scopeKeyOf(r.file)) : undefined;
       return pattern?.test(readFileSync(join(this.listing.root, r.file), "utf8")) ?? false;

@@ -3,14 +3,14 @@
 // branch). Checking before writing means a record that CI would reject is
 // never written at all (issue #4: "on any error nothing is written").
 import { join } from "node:path";
-import { checkFile } from "../registry/check-file.ts";
 import { DataError } from "../core/errors.ts";
-import { commitOnNewBranch, type BranchCommit } from "../git/git-branch.ts";
 import { schemaPathFor } from "../core/layout.ts";
-import { withLock } from "./lock.ts";
+import { type BranchCommit, commitOnNewBranch } from "../git/git-branch.ts";
+import { checkFile } from "../registry/check-file.ts";
 import type { Diagnostic, FileRef } from "../schema/types.ts";
-import { createFileExclusive } from "./write.ts";
 import { stringifyRecord } from "../yaml/yaml.ts";
+import { withLock } from "./lock.ts";
+import { createFileExclusive } from "./write.ts";
 
 export interface WriteRecordOptions {
   registry: string;
@@ -57,7 +57,14 @@ export async function writeRecord(o: WriteRecordOptions): Promise<WrittenRecord>
   const write = async (): Promise<WrittenRecord> => {
     o.guard?.();
     if (o.gitBranch) {
-      const branch = await commitOnNewBranch({ registry: o.registry, file: o.ref.file, text, branch: o.gitBranch, message: o.commitMessage, parents: o.parents });
+      const branch = await commitOnNewBranch({
+        registry: o.registry,
+        file: o.ref.file,
+        text,
+        branch: o.gitBranch,
+        message: o.commitMessage,
+        parents: o.parents,
+      });
       return { text, written: true, branch, warnings };
     }
     createFileExclusive(join(o.registry, o.ref.file), text);

@@ -1,16 +1,16 @@
 // `modelreg add project|model|experiment` (issue #4), the seed's add_project,
 // add_model and add_experiment: build the record, check it as `validate` will,
 // write it atomically without ever overwriting (or commit it on a new branch).
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { writeRecord, type WrittenRecord } from "./_write-record.ts";
 import { DataError, UsageError } from "../core/errors.ts";
-import { buildExperiment, type ExperimentInputs } from "./experiment-record.ts";
-import { SLUG_PATTERN, newExperimentId } from "../core/ids.ts";
+import { newExperimentId, SLUG_PATTERN } from "../core/ids.ts";
 import { filePathFor, slugify } from "../core/layout.ts";
 import { assertModelExists, experimentsWithVersion } from "../registry/refs.ts";
 import type { FileRef, Kind, ModelData, ProjectData } from "../schema/types.ts";
 import { parseYaml } from "../yaml/yaml.ts";
+import { type WrittenRecord, writeRecord } from "./_write-record.ts";
+import { buildExperiment, type ExperimentInputs } from "./experiment-record.ts";
 
 export interface AddCommon {
   registry: string;
@@ -46,7 +46,11 @@ function now(): string {
 
 function slug(what: string, text: string): string {
   if (SLUG_PATTERN.test(text)) return text;
-  throw new UsageError(`"${text}" is not a valid ${what} slug`, "E_BAD_SLUG", `Use "${slugify(text)}": ${what} ids are lower-case letters, digits and hyphens (at most 63), and the display name goes in --name.`);
+  throw new UsageError(
+    `"${text}" is not a valid ${what} slug`,
+    "E_BAD_SLUG",
+    `Use "${slugify(text)}": ${what} ids are lower-case letters, digits and hyphens (at most 63), and the display name goes in --name.`,
+  );
 }
 
 /** `project/model` → its two slugs. */
@@ -60,7 +64,11 @@ function modelRef(text: string): { project: string; model: string } {
 
 function assertRegistry(registry: string): void {
   if (!existsSync(registry) || !statSync(registry).isDirectory()) {
-    throw new UsageError(`the registry directory ${registry} does not exist`, "E_NO_REGISTRY", `Run from the repository root, pass --registry DIR, or start a new registry with \`mkdir -p ${registry}\`.`);
+    throw new UsageError(
+      `the registry directory ${registry} does not exist`,
+      "E_NO_REGISTRY",
+      `Run from the repository root, pass --registry DIR, or start a new registry with \`mkdir -p ${registry}\`.`,
+    );
   }
 }
 
@@ -130,7 +138,11 @@ function primaryMetric(text: string): ModelData["primary_metric"] {
   const at = text.lastIndexOf(":");
   const [name, goal] = [text.slice(0, at), text.slice(at + 1)];
   if (at <= 0 || (goal !== "maximize" && goal !== "minimize")) {
-    throw new UsageError(`--primary-metric "${text}" is not of the form name:maximize or name:minimize`, "E_BAD_FLAG", "Write e.g. `--primary-metric accuracy:maximize` or `--primary-metric rmse:minimize`.");
+    throw new UsageError(
+      `--primary-metric "${text}" is not of the form name:maximize or name:minimize`,
+      "E_BAD_FLAG",
+      "Write e.g. `--primary-metric accuracy:maximize` or `--primary-metric rmse:minimize`.",
+    );
   }
   return { name, goal };
 }
@@ -164,12 +176,19 @@ export async function addExperiment(o: ExperimentInput): Promise<AddResult> {
   const { version } = o;
   // Versions are unique per model: the check and the write happen under one
   // lock on the model, so of two parallel runs asking for one version, one wins.
-  const guard = version === undefined ? undefined : () => {
-    const taken = experimentsWithVersion(o.registry, project, model, version)[0];
-    if (taken) {
-      throw new DataError(`version "${version}" is already used by ${taken.id} (${project}/${model})`, "E_VERSION_TAKEN", "Versions are unique within a model: pick another label, or record the run without --version and label it later with `modelreg promote`.");
-    }
-  };
+  const guard =
+    version === undefined
+      ? undefined
+      : () => {
+          const taken = experimentsWithVersion(o.registry, project, model, version)[0];
+          if (taken) {
+            throw new DataError(
+              `version "${version}" is already used by ${taken.id} (${project}/${model})`,
+              "E_VERSION_TAKEN",
+              "Versions are unique within a model: pick another label, or record the run without --version and label it later with `modelreg promote`.",
+            );
+          }
+        };
   const title = `Add experiment ${id}${version ? ` (version ${version})` : ""} to ${project}/${model}`;
   const written = await writeRecord({
     registry: o.registry,

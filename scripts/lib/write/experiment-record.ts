@@ -4,10 +4,10 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { DataError, UsageError } from "../core/errors.ts";
+import { captureProvenance } from "../git/provenance.ts";
 import { fingerprint } from "../inputs/fingerprint.ts";
 import { collectHistory } from "../inputs/history-csv.ts";
 import { collectMetrics, collectPairs, collectParameters } from "../inputs/inputs.ts";
-import { captureProvenance } from "../git/provenance.ts";
 import type { Dataset, DatasetRole, ExperimentData } from "../schema/types.ts";
 
 /** A dataset as given on the command line: `--train URI [--train-sha256 HEX]`. */
@@ -49,7 +49,11 @@ function localPath(uri: string): string | null {
 async function dataset(role: DatasetRole, given: DatasetFlag, progressTo?: NodeJS.WriteStream): Promise<Dataset> {
   const flag = DATASET_FLAGS[role];
   if (!given.uri) {
-    throw new UsageError(`${flag}-sha256 was given without ${flag}`, "E_BAD_FLAG", `Name the dataset too: \`${flag} s3://bucket/${role}.parquet ${flag}-sha256 <hex>\`.`);
+    throw new UsageError(
+      `${flag}-sha256 was given without ${flag}`,
+      "E_BAD_FLAG",
+      `Name the dataset too: \`${flag} s3://bucket/${role}.parquet ${flag}-sha256 <hex>\`.`,
+    );
   }
   const declared = given.sha256?.toLowerCase();
   const path = localPath(given.uri);
@@ -58,11 +62,19 @@ async function dataset(role: DatasetRole, given: DatasetFlag, progressTo?: NodeJ
     return declared ? { uri: given.uri, sha256: declared } : { uri: given.uri };
   }
   if (!existsSync(path)) {
-    throw new UsageError(`${flag} ${given.uri}: there is no such local file or directory`, "E_NO_INPUT", `Give a path that exists here (it is fingerprinted), a remote URI with its scheme (s3://…, gs://…, hf://…), or add \`${flag}-sha256 <hex>\` to record a file that is not on this machine.`);
+    throw new UsageError(
+      `${flag} ${given.uri}: there is no such local file or directory`,
+      "E_NO_INPUT",
+      `Give a path that exists here (it is fingerprinted), a remote URI with its scheme (s3://…, gs://…, hf://…), or add \`${flag}-sha256 <hex>\` to record a file that is not on this machine.`,
+    );
   }
   const sha256 = await fingerprint(path, `${flag} ${given.uri}`, progressTo);
   if (declared && declared !== sha256) {
-    throw new DataError(`${flag} ${given.uri} has sha256 ${sha256}, but ${flag}-sha256 says ${declared}`, "E_SHA_MISMATCH", "The local data is not the data you named: check which file the run used, or leave out the -sha256 flag to record what is here.");
+    throw new DataError(
+      `${flag} ${given.uri} has sha256 ${sha256}, but ${flag}-sha256 says ${declared}`,
+      "E_SHA_MISMATCH",
+      "The local data is not the data you named: check which file the run used, or leave out the -sha256 flag to record what is here.",
+    );
   }
   return { uri: given.uri, sha256 };
 }

@@ -3,8 +3,9 @@
 // holder refreshes, so a lock left by a killed process goes stale after a few
 // seconds and is broken instead of blocking forever. Lock directories live in
 // the OS temp directory, never in the registry.
-import { mkdirSync, realpathSync } from "node:fs";
+
 import { createHash } from "node:crypto";
+import { mkdirSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import lockfile from "proper-lockfile";
@@ -37,7 +38,11 @@ export async function withLock<T>(resource: string, fn: () => Promise<T> | T, ti
     });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ELOCKED") {
-      throw new UsageError(`another modelreg process held the lock on ${resource} for more than ${timeoutMs / 1000} s`, "E_LOCKED", "Wait for it to finish and run the command again.");
+      throw new UsageError(
+        `another modelreg process held the lock on ${resource} for more than ${timeoutMs / 1000} s`,
+        "E_LOCKED",
+        "Wait for it to finish and run the command again.",
+      );
     }
     throw err;
   }

@@ -6,13 +6,13 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { YAMLMap } from "yaml";
-import { assertValidEdit, keysOf, loadValidators, mapAt, openForEdit, removeKey, render, setScalar, valueAt, type EditableFile } from "../yaml/edit.ts";
 import { DataError, UsageError } from "../core/errors.ts";
 import { filePathFor, place } from "../core/layout.ts";
-import { assertRegistryDir } from "../registry/listing.ts";
-import { withLock } from "./lock.ts";
-import { assertModelExists, experimentsWithVersion, parseRef, resolveSelector, type ExperimentLocation } from "../registry/refs.ts";
 import { didYouMean } from "../core/suggest.ts";
+import { assertRegistryDir } from "../registry/listing.ts";
+import { assertModelExists, type ExperimentLocation, experimentsWithVersion, parseRef, resolveSelector } from "../registry/refs.ts";
+import { assertValidEdit, type EditableFile, keysOf, loadValidators, mapAt, openForEdit, removeKey, render, setScalar, valueAt } from "../yaml/edit.ts";
+import { withLock } from "./lock.ts";
 import { replaceFile } from "./write.ts";
 
 /** The schema's pattern for alias names (schemas/model.schema.json). */
@@ -74,21 +74,41 @@ function commit(targets: Target[], dryRun: boolean): string[] {
 
 function parseTarget(opts: PromoteOptions): { project: string; model: string; selector?: string } {
   if (!ALIAS_PATTERN.test(opts.alias)) {
-    throw new UsageError(`--alias "${opts.alias}" is not an alias name`, "E_BAD_FLAG", "Alias names are lower-case: a letter, then letters, digits, `_` or `-` (e.g. `production`, `staging`, `canary-eu`).");
+    throw new UsageError(
+      `--alias "${opts.alias}" is not an alias name`,
+      "E_BAD_FLAG",
+      "Alias names are lower-case: a letter, then letters, digits, `_` or `-` (e.g. `production`, `staging`, `canary-eu`).",
+    );
   }
   if (opts.version !== undefined && !VERSION_PATTERN.test(opts.version)) {
-    throw new UsageError(`--version "${opts.version}" is not a version label`, "E_BAD_FLAG", "Versions are letters, digits, `.`, `_`, `+` and `-`, starting with a letter or digit (e.g. `1.4.0`, `v7`, `2026-03-rc1`).");
+    throw new UsageError(
+      `--version "${opts.version}" is not a version label`,
+      "E_BAD_FLAG",
+      "Versions are letters, digits, `.`, `_`, `+` and `-`, starting with a letter or digit (e.g. `1.4.0`, `v7`, `2026-03-rc1`).",
+    );
   }
   const ref = parseRef(opts.ref);
   if (ref.kind !== "model" && ref.kind !== "experiment") {
-    throw new UsageError(`"${opts.ref}" does not name a model's experiment`, "E_BAD_REF", "Write `project/model@version` (or `@id-prefix`), e.g. `modelreg promote animals/resnet50@1.3.0 --alias production`.");
+    throw new UsageError(
+      `"${opts.ref}" does not name a model's experiment`,
+      "E_BAD_REF",
+      "Write `project/model@version` (or `@id-prefix`), e.g. `modelreg promote animals/resnet50@1.3.0 --alias production`.",
+    );
   }
   const selector = ref.kind === "experiment" ? ref.selector : undefined;
   if (opts.remove && (selector !== undefined || opts.version !== undefined)) {
-    throw new UsageError("--remove takes only `project/model` and --alias", "E_BAD_FLAG", `Write \`modelreg promote ${ref.project}/${ref.model} --alias ${opts.alias} --remove\`.`);
+    throw new UsageError(
+      "--remove takes only `project/model` and --alias",
+      "E_BAD_FLAG",
+      `Write \`modelreg promote ${ref.project}/${ref.model} --alias ${opts.alias} --remove\`.`,
+    );
   }
   if (!opts.remove && selector === undefined) {
-    throw new UsageError(`"${opts.ref}" names a model; which experiment gets the alias?`, "E_BAD_REF", `Write \`${ref.project}/${ref.model}@<version|id-prefix>\`, or add --remove to delete the alias.`);
+    throw new UsageError(
+      `"${opts.ref}" names a model; which experiment gets the alias?`,
+      "E_BAD_REF",
+      `Write \`${ref.project}/${ref.model}@<version|id-prefix>\`, or add --remove to delete the alias.`,
+    );
   }
   return { project: ref.project, model: ref.model, selector };
 }
@@ -110,7 +130,11 @@ export async function promote(opts: PromoteOptions): Promise<PromoteResult> {
     const base = { project, model, alias: opts.alias, before };
     if (selector === undefined) {
       if (before === undefined) {
-        throw new DataError(`${project}/${model} has no alias "${opts.alias}"`, "E_NO_ALIAS", `${didYouMean(opts.alias, names)}Aliases: ${names.join(", ") || "(none)"}.`);
+        throw new DataError(
+          `${project}/${model} has no alias "${opts.alias}"`,
+          "E_NO_ALIAS",
+          `${didYouMean(opts.alias, names)}Aliases: ${names.join(", ") || "(none)"}.`,
+        );
       }
       removeKey(m.edit, "aliases", opts.alias);
       return { ...base, changed: true, files: commit([m], opts.dryRun) };
@@ -128,7 +152,11 @@ export async function promote(opts: PromoteOptions): Promise<PromoteResult> {
       if (labelled !== undefined) checkNewVersion(opts.registry, { project, model, names, experiment, current, version: labelled });
       const after = labelled ?? current ?? experiment.id;
       if (before === undefined && experimentsWithVersion(opts.registry, project, model, opts.alias).length > 0) {
-        throw new DataError(`"${opts.alias}" is a version of ${project}/${model}, so it cannot also be an alias`, "E_ALIAS_IS_VERSION", `\`${project}/${model}@${opts.alias}\` would keep meaning the version. Pick another alias name.`);
+        throw new DataError(
+          `"${opts.alias}" is a version of ${project}/${model}, so it cannot also be an alias`,
+          "E_ALIAS_IS_VERSION",
+          `\`${project}/${model}@${opts.alias}\` would keep meaning the version. Pick another alias name.`,
+        );
       }
       const result = { ...base, after, experiment, labelled };
       if (before === after && labelled === undefined) return { ...result, changed: false, files: [] };
@@ -149,16 +177,31 @@ export async function promote(opts: PromoteOptions): Promise<PromoteResult> {
   });
 }
 
-function checkNewVersion(registry: string, c: { project: string; model: string; names: string[]; experiment: ExperimentLocation; current?: string; version: string }): void {
+function checkNewVersion(
+  registry: string,
+  c: { project: string; model: string; names: string[]; experiment: ExperimentLocation; current?: string; version: string },
+): void {
   const name = `${c.project}/${c.model}`;
   if (c.current !== undefined) {
-    throw new DataError(`experiment ${c.experiment.id} already has version "${c.current}"`, "E_VERSION_SET", `Versions are immutable labels: promote it as \`${name}@${c.current}\` without --version, or record a new experiment for ${c.version}.`);
+    throw new DataError(
+      `experiment ${c.experiment.id} already has version "${c.current}"`,
+      "E_VERSION_SET",
+      `Versions are immutable labels: promote it as \`${name}@${c.current}\` without --version, or record a new experiment for ${c.version}.`,
+    );
   }
   const holder = experimentsWithVersion(registry, c.project, c.model, c.version).find((x) => x.id !== c.experiment.id);
   if (holder) {
-    throw new DataError(`version "${c.version}" of ${name} is already used by ${holder.id}`, "E_VERSION_USED", `Versions are unique within a model. Pick another label, or promote that experiment: \`modelreg promote ${name}@${c.version} --alias …\`.`);
+    throw new DataError(
+      `version "${c.version}" of ${name} is already used by ${holder.id}`,
+      "E_VERSION_USED",
+      `Versions are unique within a model. Pick another label, or promote that experiment: \`modelreg promote ${name}@${c.version} --alias …\`.`,
+    );
   }
   if (c.names.includes(c.version)) {
-    throw new DataError(`"${c.version}" is an alias of ${name}, so it cannot also be a version`, "E_VERSION_IS_ALIAS", `\`${name}@${c.version}\` would stop meaning the alias. Pick another label.`);
+    throw new DataError(
+      `"${c.version}" is an alias of ${name}, so it cannot also be a version`,
+      "E_VERSION_IS_ALIAS",
+      `\`${name}@${c.version}\` would stop meaning the alias. Pick another label.`,
+    );
   }
 }

@@ -6,13 +6,13 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { YAMLMap } from "yaml";
-import { assertValidEdit, mapAt, openForEdit, render, setScalar, valueAt, type EditableFile, type ScalarValue } from "../yaml/edit.ts";
 import { DataError, UsageError } from "../core/errors.ts";
 import { place } from "../core/layout.ts";
 import { assertRegistryDir } from "../registry/listing.ts";
-import { withLock } from "./lock.ts";
-import { findExperimentById, parseRef, resolveSelector, type ExperimentLocation } from "../registry/refs.ts";
+import { type ExperimentLocation, findExperimentById, parseRef, resolveSelector } from "../registry/refs.ts";
 import type { FileRef } from "../schema/types.ts";
+import { assertValidEdit, type EditableFile, mapAt, openForEdit, render, type ScalarValue, setScalar, valueAt } from "../yaml/edit.ts";
+import { withLock } from "./lock.ts";
 import { replaceFile } from "./write.ts";
 
 export interface ExperimentUpdate {
@@ -46,7 +46,11 @@ export function locateExperiment(registry: string, text: string): ExperimentLoca
   const ref = parseRef(text);
   if (ref.kind === "experiment") return resolveSelector(registry, ref.project, ref.model, ref.selector);
   if (ref.kind === "model") {
-    throw new UsageError(`"${text}" names a model, not an experiment`, "E_NOT_EXPERIMENT", `Name one of its experiments: \`${text}@<version|alias|id>\`, or the experiment's id.`);
+    throw new UsageError(
+      `"${text}" names a model, not an experiment`,
+      "E_NOT_EXPERIMENT",
+      `Name one of its experiments: \`${text}@<version|alias|id>\`, or the experiment's id.`,
+    );
   }
   // A word that is not quite an id (a typo) still gets the id's "did you mean".
   return findExperimentById(registry, ref.kind === "id" ? ref.prefix : ref.project);
@@ -102,7 +106,11 @@ function prepare(bytes: Buffer, ctx: { path: string; ref: FileRef; id: string; u
   if (conflicts.length > 0 && !ctx.force) {
     const list = conflicts.map((c) => `  ${c.path}: ${showValue(c.before)} → ${showValue(c.after)}`).join("\n");
     const n = conflicts.length === 1 ? "1 value" : `${conflicts.length} values`;
-    throw new DataError(`${n} of experiment ${ctx.id} would change:\n${list}`, "E_CONFLICT", "Nothing was written. Recorded values are not overwritten silently: pass --force to replace them, or leave those flags out to add only the new keys.");
+    throw new DataError(
+      `${n} of experiment ${ctx.id} would change:\n${list}`,
+      "E_CONFLICT",
+      "Nothing was written. Recorded values are not overwritten silently: pass --force to replace them, or leave those flags out to add only the new keys.",
+    );
   }
   if (changes.length === 0) return { changes, text: "", reformatted: false };
   apply(f, changes);
@@ -111,11 +119,21 @@ function prepare(bytes: Buffer, ctx: { path: string; ref: FileRef; id: string; u
   return { changes, text, reformatted };
 }
 
-export async function updateExperiment(opts: { registry: string; ref: string; update: ExperimentUpdate; force: boolean; dryRun: boolean }): Promise<UpdateResult> {
+export async function updateExperiment(opts: {
+  registry: string;
+  ref: string;
+  update: ExperimentUpdate;
+  force: boolean;
+  dryRun: boolean;
+}): Promise<UpdateResult> {
   const { registry, update } = opts;
   const given = SECTIONS.reduce((n, s) => n + Object.keys(update[s]).length, update.description === undefined ? 0 : 1);
   if (given === 0) {
-    throw new UsageError("nothing to update: no values were given", "E_NOTHING", "Pass at least one of --metric name=value, --metrics FILE, --artifact name=uri, --tag key=value, --description TEXT.");
+    throw new UsageError(
+      "nothing to update: no values were given",
+      "E_NOTHING",
+      "Pass at least one of --metric name=value, --metrics FILE, --artifact name=uri, --tag key=value, --description TEXT.",
+    );
   }
   assertRegistryDir(registry);
   const experiment = locateExperiment(registry, opts.ref);
@@ -124,7 +142,13 @@ export async function updateExperiment(opts: { registry: string; ref: string; up
   const placed = place(experiment.file);
   if (!placed.ok) throw new DataError(`${path} is not where an experiment file can be`, "E_INVALID", placed.hint);
   const ctx = { path, ref: placed.ref, id: experiment.id, update, force: opts.force };
-  const result = (p: ReturnType<typeof prepare>, written: boolean): UpdateResult => ({ experiment, path, changes: p.changes, reformatted: p.reformatted, written });
+  const result = (p: ReturnType<typeof prepare>, written: boolean): UpdateResult => ({
+    experiment,
+    path,
+    changes: p.changes,
+    reformatted: p.reformatted,
+    written,
+  });
 
   // The work (parsing, merging, compiling the validator on first use) happens
   // before the lock is taken. Locks go stale after a few seconds without a

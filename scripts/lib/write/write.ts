@@ -2,9 +2,10 @@
 // at all and never replaces another; an update is a temp file in the same
 // directory renamed over the old one, so readers see the old or the new file,
 // never a torn one.
+
+import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { randomBytes } from "node:crypto";
 import { DataError } from "../core/errors.ts";
 
 function writeTemp(target: string, text: string): string {
@@ -31,7 +32,11 @@ export function createFileExclusive(path: string, text: string): void {
     linkSync(tmp, path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new DataError(`${path} already exists`, "E_EXISTS", "modelreg never overwrites a registry file; pick another id or slug, or edit the file with `modelreg update`.");
+      throw new DataError(
+        `${path} already exists`,
+        "E_EXISTS",
+        "modelreg never overwrites a registry file; pick another id or slug, or edit the file with `modelreg update`.",
+      );
     }
     throw err;
   } finally {

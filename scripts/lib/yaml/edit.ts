@@ -2,12 +2,12 @@
 // parsed strictly (parseYaml), the returned yaml Document is changed, and the
 // result is written back so that only the edited lines differ: comments, blank
 // lines, key order and the spelling of untouched values all survive.
-import { isMap, isScalar, Scalar, YAMLMap, type Document, type Node, type Pair } from "yaml";
-import { carryOver } from "../write/_carry-over.ts";
-import { checkFile } from "../registry/check-file.ts";
+import { type Document, isMap, isScalar, type Node, type Pair, Scalar, YAMLMap } from "yaml";
 import { DataError } from "../core/errors.ts";
+import { checkFile } from "../registry/check-file.ts";
 import { schemasFingerprint } from "../schema/schemas.ts";
 import type { FileRef } from "../schema/types.ts";
+import { carryOver } from "../write/_carry-over.ts";
 import { decodeUtf8, parseYaml, stringifyDocument } from "./yaml.ts";
 
 export type ScalarValue = string | number | boolean;
@@ -45,7 +45,11 @@ export function mapAt(f: EditableFile, key: string, create: boolean): YAMLMap | 
   const node = root.get(key, true);
   if (isMap(node)) return node;
   if (node !== undefined && !(isScalar(node) && node.value === null)) {
-    throw new DataError(`${f.file}: \`${key}\` is not a map`, "E_INVALID", `Fix the file first: \`${key}\` holds name: value lines. \`modelreg validate\` shows every problem.`);
+    throw new DataError(
+      `${f.file}: \`${key}\` is not a map`,
+      "E_INVALID",
+      `Fix the file first: \`${key}\` holds name: value lines. \`modelreg validate\` shows every problem.`,
+    );
   }
   if (!create) return undefined;
   const map = new YAMLMap();
@@ -136,9 +140,17 @@ export function assertValidEdit(ref: FileRef, f: EditableFile, text: string): vo
   const lines = errors.map((d) => `  ${f.file}:${d.line}:${d.col}  ${d.message}  [${d.rule}]\n      ${d.hint}`).join("\n");
   // A file that was broken before the edit needs fixing by hand, not other flags.
   if (errorsIn(f.original).length > 0) {
-    throw new DataError(`${f.file} is invalid, and this edit does not fix it:\n${lines}`, "E_INVALID", "Nothing was written. Fix the file first (`modelreg validate` shows every problem), then run the command again.");
+    throw new DataError(
+      `${f.file} is invalid, and this edit does not fix it:\n${lines}`,
+      "E_INVALID",
+      "Nothing was written. Fix the file first (`modelreg validate` shows every problem), then run the command again.",
+    );
   }
-  throw new DataError(`the edit would make ${f.file} invalid:\n${lines}`, "E_INVALID_EDIT", "Nothing was written. Change the values named above and run the command again.");
+  throw new DataError(
+    `the edit would make ${f.file} invalid:\n${lines}`,
+    "E_INVALID_EDIT",
+    "Nothing was written. Change the values named above and run the command again.",
+  );
 }
 
 /**

@@ -1,16 +1,6 @@
 // The one YAML module (STYLE.md §2): nobody else calls the yaml package's parser.
 // Parsing is strict YAML 1.2 (core schema) with every safety limit in one place.
-import {
-  Document,
-  LineCounter,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit,
-  type Node,
-  type YAMLError,
-} from "yaml";
+import { Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, type YAMLError } from "yaml";
 
 export const LIMITS = {
   /** Largest registry file accepted, in bytes. */
@@ -21,9 +11,7 @@ export const LIMITS = {
   maxAliasCount: 100,
 } as const;
 
-const CORE_TAGS = new Set(
-  ["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`),
-);
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
 
 export interface Position {
   line: number;
@@ -176,10 +164,13 @@ function describe(doc: Document, text: string, lc: LineCounter, e: YAMLError): Y
     return { code: e.code, ...lc.linePos(quoteAt), message: "this quoted string is never closed", hint: "Add the closing quote where the value ends." };
   }
   const message =
-    e.code === "DUPLICATE_KEY" ? `the key \`${keyAt(doc, e.pos[0])}\` is repeated in this map`
-    : e.code === "MULTIPLE_DOCS" ? "the file holds more than one YAML document (a `---` line starts another)"
-    : e.code === "TAG_RESOLVE_FAILED" ? `the tag ${text.slice(e.pos[0], e.pos[1])} is not allowed`
-    : e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    e.code === "DUPLICATE_KEY"
+      ? `the key \`${keyAt(doc, e.pos[0])}\` is repeated in this map`
+      : e.code === "MULTIPLE_DOCS"
+        ? "the file holds more than one YAML document (a `---` line starts another)"
+        : e.code === "TAG_RESOLVE_FAILED"
+          ? `the tag ${text.slice(e.pos[0], e.pos[1])} is not allowed`
+          : e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   return {
     code: e.code,
     ...(e.linePos?.[0] ?? { line: 1, col: 1 }),
@@ -289,7 +280,7 @@ export function locate(parsed: Pick<ParsedYaml, "doc" | "lineCounter">, path: re
 /** The source text of the scalar at a path, as written (e.g. `1.10`, not 1.1). */
 export function sourceAt(parsed: Pick<ParsedYaml, "doc">, path: readonly PathSegment[]): string | undefined {
   const node = parsed.doc?.getIn(path, true);
-  return isScalar(node) ? (node.source as string | undefined) ?? String(node.value) : undefined;
+  return isScalar(node) ? ((node.source as string | undefined) ?? String(node.value)) : undefined;
 }
 
 /** How every registry file is written: no line folding, `{a: 1}` flow maps. Edits re-serialise with the same options so untouched lines stay as they were. */

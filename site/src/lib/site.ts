@@ -8,7 +8,8 @@ const KEY = Symbol.for("modelreg.site");
 
 export function site(): SiteData {
   const handoff = (globalThis as Record<symbol, { data?: SiteData } | undefined>)[KEY];
-  if (!handoff?.data) throw new Error("The site is built by `modelreg site build` (or `npm run build`), which loads the registry first; `astro build` on its own has no data.");
+  if (!handoff?.data)
+    throw new Error("The site is built by `modelreg site build` (or `npm run build`), which loads the registry first; `astro build` on its own has no data.");
   return handoff.data;
 }
 

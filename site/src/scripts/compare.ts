@@ -1,12 +1,12 @@
 // The compare page: ids from the URL, experiments from the JSON API, the
 // shared diff (scripts/lib/domain/diff.ts) rendered as tables, metrics with the best
 // marked, history curves overlaid.
-import { diffExperiments, type DiffRow, type DiffSection } from "../../../scripts/lib/domain/diff";
-import { chartGeometry, downsample, type ChartGeometry } from "../../../scripts/lib/site/chart";
+import { type DiffRow, type DiffSection, diffExperiments } from "../../../scripts/lib/domain/diff";
+import type { ExperimentData, ModelData } from "../../../scripts/lib/schema/types";
+import type { ApiItem } from "../../../scripts/lib/site/api";
+import { type ChartGeometry, chartGeometry, downsample } from "../../../scripts/lib/site/chart";
 import { formatValue } from "../../../scripts/lib/site/format";
 import { goalFor } from "../../../scripts/lib/site/metrics";
-import type { ApiItem } from "../../../scripts/lib/site/api";
-import type { ExperimentData, ModelData } from "../../../scripts/lib/schema/types";
 import { el, svg } from "./dom";
 
 const BASE = import.meta.env.BASE_URL;
@@ -19,7 +19,11 @@ const status = document.querySelector<HTMLElement>("[data-compare-status]")!;
 
 function idsFromUrl(): string[] {
   const params = new URLSearchParams(location.search);
-  const ids = params.getAll("ids").flatMap((v) => v.split(",")).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const ids = params
+    .getAll("ids")
+    .flatMap((v) => v.split(","))
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   return [...new Set(ids)];
 }
 
@@ -37,15 +41,54 @@ function sectionTable(title: string, rows: DiffRow[], runs: ApiItem[], best?: (r
   const same = rows.filter((r) => r.same);
   const head = el("thead", {}, el("tr", {}, el("th", { scope: "col" }, title), ...runs.map((e) => el("th", { scope: "col" }, link(e)))));
   const body = (list: DiffRow[]) =>
-    el("tbody", {}, ...list.map((r) => {
-      const winners = best?.(r) ?? [];
-      return el("tr", { class: r.same ? undefined : "diff-row" }, el("th", { scope: "row" }, r.key), ...r.values.map((v, i) => el("td", { class: `${typeof v === "number" ? "num" : "wrap"}${winners.includes(i) ? " best-cell" : ""}`, title: typeof v === "number" ? String(v) : undefined }, v === undefined ? "—" : formatValue(v), winners.includes(i) ? " ★" : "")));
-    }));
+    el(
+      "tbody",
+      {},
+      ...list.map((r) => {
+        const winners = best?.(r) ?? [];
+        return el(
+          "tr",
+          { class: r.same ? undefined : "diff-row" },
+          el("th", { scope: "row" }, r.key),
+          ...r.values.map((v, i) =>
+            el(
+              "td",
+              {
+                class: `${typeof v === "number" ? "num" : "wrap"}${winners.includes(i) ? " best-cell" : ""}`,
+                title: typeof v === "number" ? String(v) : undefined,
+              },
+              v === undefined ? "—" : formatValue(v),
+              winners.includes(i) ? " ★" : "",
+            ),
+          ),
+        );
+      }),
+    );
   const section = el("section", {}, el("h2", {}, title));
-  if (differing.length) section.append(el("div", { class: "table-wrap" }, el("table", { "data-section": title.toLowerCase() }, el("caption", {}, `${differing.length} differ${differing.length === 1 ? "s" : ""}`), head, body(differing))));
+  if (differing.length)
+    section.append(
+      el(
+        "div",
+        { class: "table-wrap" },
+        el(
+          "table",
+          { "data-section": title.toLowerCase() },
+          el("caption", {}, `${differing.length} differ${differing.length === 1 ? "s" : ""}`),
+          head,
+          body(differing),
+        ),
+      ),
+    );
   else section.append(el("p", { class: "empty" }, `All ${title.toLowerCase()} are the same.`));
   if (same.length) {
-    section.append(el("details", {}, el("summary", {}, `${same.length} the same in every experiment`), el("div", { class: "table-wrap" }, el("table", {}, head.cloneNode(true), body(same)))));
+    section.append(
+      el(
+        "details",
+        {},
+        el("summary", {}, `${same.length} the same in every experiment`),
+        el("div", { class: "table-wrap" }, el("table", {}, head.cloneNode(true), body(same))),
+      ),
+    );
   }
   return section;
 }
@@ -62,12 +105,15 @@ function bestOf(goals: Map<string, "maximize" | "minimize">) {
 }
 
 function chartSvg(g: ChartGeometry, title: string): SVGElement {
-  return svg("svg", { class: "chart", viewBox: `0 0 ${g.width} ${g.height}`, role: "img", "aria-label": title },
+  return svg(
+    "svg",
+    { class: "chart", viewBox: `0 0 ${g.width} ${g.height}`, role: "img", "aria-label": title },
     ...g.yTicks.map((t) => svg("line", { class: "grid", x1: g.plot.left, x2: g.plot.right, y1: t.at, y2: t.at })),
     svg("line", { class: "axis", x1: g.plot.left, x2: g.plot.right, y1: g.plot.bottom, y2: g.plot.bottom }),
     ...g.yTicks.map((t) => svg("text", { class: "tick", x: g.plot.left - 6, y: t.at + 4, "text-anchor": "end" }, t.label)),
     ...g.xTicks.map((t) => svg("text", { class: "tick", x: t.at, y: g.height - 8, "text-anchor": "middle" }, t.label)),
-    ...g.series.map((s, i) => svg("path", { class: `s${i % 6}`, d: s.d })));
+    ...g.series.map((s, i) => svg("path", { class: `s${i % 6}`, d: s.d })),
+  );
 }
 
 function historySection(runs: ApiItem[]): HTMLElement | null {
@@ -75,8 +121,17 @@ function historySection(runs: ApiItem[]): HTMLElement | null {
   if (names.length === 0) return null;
   const legend = el("ul", { class: "legend" }, ...runs.map((e, i) => el("li", {}, el("span", { class: `swatch s${i % 6}` }), label(e))));
   const figures = names.map((name) => {
-    const series = runs.map((e) => ({ label: label(e), style: "line" as const, points: downsample((e.data as ExperimentData).history?.[name] ?? [], 200).map((p) => ({ x: p.step, y: p.value })) }));
-    return el("figure", {}, el("figcaption", {}, name), chartSvg(chartGeometry(series, { width: 360, height: 170 }), `${name} by step, one line per experiment`));
+    const series = runs.map((e) => ({
+      label: label(e),
+      style: "line" as const,
+      points: downsample((e.data as ExperimentData).history?.[name] ?? [], 200).map((p) => ({ x: p.step, y: p.value })),
+    }));
+    return el(
+      "figure",
+      {},
+      el("figcaption", {}, name),
+      chartSvg(chartGeometry(series, { width: 360, height: 170 }), `${name} by step, one line per experiment`),
+    );
   });
   return el("section", {}, el("h2", {}, "History"), legend, el("div", { class: "charts" }, ...figures));
 }
@@ -103,9 +158,26 @@ async function main(): Promise<void> {
   status.textContent = `${runs.length} experiments${missing.length ? `; not found: ${missing.join(", ")}` : ""}.${runs.length < 2 ? " Add another id to compare." : ""}`;
   if (runs.length === 0) return;
 
-  const header = el("div", { class: "table-wrap" }, el("table", {}, el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Experiment"), el("th", { scope: "col" }, "Model"), el("th", { scope: "col" }, "Created"))),
-    el("tbody", {}, ...runs.map((e) => el("tr", {}, el("td", {}, link(e)), el("td", {}, models.get(e.model_id!)?.name ?? e.model_id!), el("td", {}, (e.data as ExperimentData).created))))));
-  const rows = diffExperiments(runs.map((e) => e.data as ExperimentData), { all: true });
+  const header = el(
+    "div",
+    { class: "table-wrap" },
+    el(
+      "table",
+      {},
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Experiment"), el("th", { scope: "col" }, "Model"), el("th", { scope: "col" }, "Created"))),
+      el(
+        "tbody",
+        {},
+        ...runs.map((e) =>
+          el("tr", {}, el("td", {}, link(e)), el("td", {}, models.get(e.model_id!)?.name ?? e.model_id!), el("td", {}, (e.data as ExperimentData).created)),
+        ),
+      ),
+    ),
+  );
+  const rows = diffExperiments(
+    runs.map((e) => e.data as ExperimentData),
+    { all: true },
+  );
   const of = (s: DiffSection) => rows.filter((r) => r.section === s);
   root.replaceChildren(
     header,

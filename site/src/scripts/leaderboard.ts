@@ -9,7 +9,9 @@ function cellValue(row: HTMLTableRowElement, col: number): string | undefined {
 
 function sortTable(table: HTMLTableElement, col: number, th: HTMLTableCellElement): void {
   const ascending = th.getAttribute("aria-sort") !== "ascending";
-  const numeric = th.dataset.type === "number" || (th.dataset.type === "auto" && [...table.tBodies[0].rows].every((r) => cellValue(r, col) === undefined || !Number.isNaN(Number(cellValue(r, col)))));
+  const numeric =
+    th.dataset.type === "number" ||
+    (th.dataset.type === "auto" && [...table.tBodies[0].rows].every((r) => cellValue(r, col) === undefined || !Number.isNaN(Number(cellValue(r, col)))));
   const rows = [...table.tBodies[0].rows];
   rows.sort((a, b) => {
     const x = cellValue(a, col);

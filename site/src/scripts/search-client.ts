@@ -37,8 +37,18 @@ function marked(why: Why): Node[] {
 }
 
 function hitItem(hit: SearchHit, id: string, checkbox: boolean): HTMLElement {
-  const why = el("span", { class: "hit-why" }, ...hit.why.flatMap((w, i) => [i ? "  ·  " : "", el("span", { class: "hit-field" }, `${w.field}: `), ...marked(w)]));
-  const link = el("a", { href: `${BASE}${hit.url}`, class: "search-hit", tabindex: "-1" }, el("span", { class: "hit-title" }, hit.title), el("span", { class: "hit-sub" }, hit.sub), why);
+  const why = el(
+    "span",
+    { class: "hit-why" },
+    ...hit.why.flatMap((w, i) => [i ? "  ·  " : "", el("span", { class: "hit-field" }, `${w.field}: `), ...marked(w)]),
+  );
+  const link = el(
+    "a",
+    { href: `${BASE}${hit.url}`, class: "search-hit", tabindex: "-1" },
+    el("span", { class: "hit-title" }, hit.title),
+    el("span", { class: "hit-sub" }, hit.sub),
+    why,
+  );
   const item = el("li", { role: "option", id, "aria-selected": "false", "data-kind": hit.kind }, link);
   if (checkbox && hit.kind === "experiment") item.prepend(el("input", { type: "checkbox", name: "ids", value: hit.key, "aria-label": `Select ${hit.title}` }));
   return item;
@@ -52,7 +62,14 @@ export function renderResults(results: SearchResults, opts: { idPrefix: string; 
     const group = results.groups[kind];
     if (group.total === 0) continue;
     const shown = group.hits.length < group.total ? `${group.hits.length} of ${group.total.toLocaleString("en-US")}` : `${group.total}`;
-    out.push(el("section", { class: "search-group", "data-kind": kind }, el("h2", { class: "search-group-title" }, `${LABELS[kind]} `, el("span", { class: "key-prefix" }, `(${shown})`)), el("ul", { role: "group", "aria-label": LABELS[kind] }, ...group.hits.map((h) => hitItem(h, `${opts.idPrefix}-${n++}`, opts.checkboxes ?? false)))));
+    out.push(
+      el(
+        "section",
+        { class: "search-group", "data-kind": kind },
+        el("h2", { class: "search-group-title" }, `${LABELS[kind]} `, el("span", { class: "key-prefix" }, `(${shown})`)),
+        el("ul", { role: "group", "aria-label": LABELS[kind] }, ...group.hits.map((h) => hitItem(h, `${opts.idPrefix}-${n++}`, opts.checkboxes ?? false))),
+      ),
+    );
   }
   return out;
 }

@@ -33,7 +33,12 @@ function row(rev: string, data: Tree, baseline?: string): ExpRow {
     name: typeof data.name === "string" ? data.name : undefined,
     baseline,
     timestamp: typeof data.timestamp === "string" ? data.timestamp : undefined,
-    state: { params: Object.keys(params).length > 0 ? params : undefined, metrics: perFile(data.metrics), lock: [...entries(data.deps, "dep"), ...entries(data.outs, "out")], artifacts: {} },
+    state: {
+      params: Object.keys(params).length > 0 ? params : undefined,
+      metrics: perFile(data.metrics),
+      lock: [...entries(data.deps, "dep"), ...entries(data.outs, "out")],
+      artifacts: {},
+    },
   };
 }
 
@@ -44,7 +49,11 @@ function fromDvc3(list: unknown[]): ExpRow[] {
     if (isTree(commit.data)) out.push({ ...row(rev, commit.data), name: typeof commit.name === "string" ? commit.name : undefined });
     for (const exp of Array.isArray(commit.experiments) ? commit.experiments.filter(isTree) : []) {
       for (const r of Array.isArray(exp.revs) ? exp.revs.filter(isTree) : []) {
-        if (isTree(r.data)) out.push({ ...row(String(r.rev ?? ""), r.data, rev), name: typeof r.name === "string" ? r.name : typeof exp.name === "string" ? exp.name : undefined });
+        if (isTree(r.data))
+          out.push({
+            ...row(String(r.rev ?? ""), r.data, rev),
+            name: typeof r.name === "string" ? r.name : typeof exp.name === "string" ? exp.name : undefined,
+          });
       }
     }
   }

@@ -7,14 +7,14 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../../core/errors.ts";
-import { newExperimentId, makeUlid } from "../../core/ids.ts";
+import { makeUlid, newExperimentId } from "../../core/ids.ts";
 import { captureProvenance } from "../../git/provenance.ts";
 import { readSourceData } from "../_source-file.ts";
+import { applyPlan, type ImportOptions, type ImportResult } from "../plan.ts";
+import { emptyPlan, type ImportPlan, isoSeconds } from "../types.ts";
 import { expShowRows } from "./exp-show.ts";
 import { dvcExperiment } from "./map.ts";
 import { readDvcProject } from "./project.ts";
-import { applyPlan, type ImportOptions, type ImportResult } from "../plan.ts";
-import { emptyPlan, isoSeconds, type ImportPlan } from "../types.ts";
 
 export interface DvcImportOptions extends ImportOptions {
   repo: string;
@@ -25,7 +25,11 @@ export interface DvcImportOptions extends ImportOptions {
 
 function digest(dir: string, files: string[]): string {
   const h = createHash("sha256");
-  for (const f of files) if (existsSync(join(dir, f))) h.update(`${f}\0`).update(readFileSync(join(dir, f))).update("\0");
+  for (const f of files)
+    if (existsSync(join(dir, f)))
+      h.update(`${f}\0`)
+        .update(readFileSync(join(dir, f)))
+        .update("\0");
   return `sha256:${h.digest("hex")}`;
 }
 
@@ -37,7 +41,8 @@ async function planFiles(o: DvcImportOptions, plan: ImportPlan): Promise<void> {
   plan.notes.push(...notes.map((n) => n.replace(/; pass --code-dir.*$/, "")));
   const clean = code?.commit && code.dirty === false;
   const sourceId = clean ? code.commit! : digest(o.repo, ["params.yaml", "dvc.yaml", "dvc.lock", ...project.metrics.keys()]);
-  if (!clean && code?.commit) plan.notes.push(`${o.repo} has uncommitted changes, so the run is identified by a digest of its files rather than commit ${code.commit.slice(0, 10)}`);
+  if (!clean && code?.commit)
+    plan.notes.push(`${o.repo} has uncommitted changes, so the run is identified by a digest of its files rather than commit ${code.commit.slice(0, 10)}`);
   const label = `DVC project ${o.repo}${code?.commit ? ` at ${code.commit.slice(0, 10)}` : ""}`;
   plan.experiments.push(dvcExperiment(project, { label, model: o.model, sourceId, id: newExperimentId(), created: isoSeconds(Date.now()), code }, plan));
 }
@@ -45,13 +50,21 @@ async function planFiles(o: DvcImportOptions, plan: ImportPlan): Promise<void> {
 function planExpShow(o: DvcImportOptions, file: string, plan: ImportPlan): void {
   const rows = expShowRows(readSourceData(file, "`dvc exp show --json` output", plan.problems));
   if (!rows) {
-    if (plan.problems.length === 0) plan.problems.push({ file, message: "this is not `dvc exp show --json` output (a list of commits, or a map of commit → experiments)", hint: "Write it with `dvc exp show --json > exp.json` and pass that file." });
+    if (plan.problems.length === 0)
+      plan.problems.push({
+        file,
+        message: "this is not `dvc exp show --json` output (a list of commits, or a map of commit → experiments)",
+        hint: "Write it with `dvc exp show --json > exp.json` and pass that file.",
+      });
     return;
   }
   for (const r of rows) {
     const label = `DVC ${r.baseline ? "experiment" : "commit"} ${r.name ? `${r.name} ` : ""}(${r.rev.slice(0, 10)})`;
     if (r.rev === "workspace" || !r.rev) {
-      plan.skipped.push({ what: `the workspace row of ${file}`, why: "it is not a commit or an experiment; import the project's files without --exp-show to record it" });
+      plan.skipped.push({
+        what: `the workspace row of ${file}`,
+        why: "it is not a commit or an experiment; import the project's files without --exp-show to record it",
+      });
       continue;
     }
     const ms = r.timestamp ? Date.parse(r.timestamp) : NaN;
@@ -60,7 +73,9 @@ function planExpShow(o: DvcImportOptions, file: string, plan: ImportPlan): void 
     if (r.baseline) tags["dvc.baseline"] = r.baseline;
     const code = /^[0-9a-f]{40}$/.test(r.baseline ?? r.rev) ? { commit: r.baseline ?? r.rev } : undefined;
     const id = Number.isFinite(ms) ? makeUlid(ms) : newExperimentId();
-    plan.experiments.push(dvcExperiment(r.state, { label, model: o.model, sourceId: r.rev, id, created: isoSeconds(Number.isFinite(ms) ? ms : Date.now()), code, tags }, plan));
+    plan.experiments.push(
+      dvcExperiment(r.state, { label, model: o.model, sourceId: r.rev, id, created: isoSeconds(Number.isFinite(ms) ? ms : Date.now()), code, tags }, plan),
+    );
   }
 }
 
@@ -69,7 +84,11 @@ export async function importDvc(o: DvcImportOptions): Promise<ImportResult> {
     throw new UsageError(`${o.repo} is not a directory`, "E_NO_INPUT", "Name the DVC project: the directory that holds dvc.yaml (and params.yaml, dvc.lock).");
   }
   if (!o.expShow && !["dvc.yaml", "dvc.lock", "params.yaml"].some((f) => existsSync(join(o.repo, f)))) {
-    throw new UsageError(`${o.repo} is not a DVC project: it has no dvc.yaml, dvc.lock or params.yaml`, "E_NOT_DVC", "Name the directory that holds dvc.yaml, or pass `dvc exp show --json` output with --exp-show FILE.");
+    throw new UsageError(
+      `${o.repo} is not a DVC project: it has no dvc.yaml, dvc.lock or params.yaml`,
+      "E_NOT_DVC",
+      "Name the directory that holds dvc.yaml, or pass `dvc exp show --json` output with --exp-show FILE.",
+    );
   }
   if (o.expShow && !existsSync(o.expShow)) {
     throw new UsageError(`cannot read --exp-show ${o.expShow}: there is no such file`, "E_NO_INPUT", "Write it first: `dvc exp show --json > exp.json`.");

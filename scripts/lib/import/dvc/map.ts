@@ -8,7 +8,7 @@ import { basename } from "node:path";
 import type { Dataset, DatasetRole, ExperimentData, HistoryPoint } from "../../schema/types.ts";
 import { isTree, type Tree } from "../_source-file.ts";
 import type { ImportPlan, PlannedExperiment, Skip } from "../types.ts";
-import { MAX_NAME, define, metricValue } from "../values.ts";
+import { define, MAX_NAME, metricValue } from "../values.ts";
 
 /** A dependency or output in dvc.lock (or in `dvc exp show` output), with its md5. */
 export interface LockEntry {
@@ -44,14 +44,18 @@ function evaluations(metrics: Map<string, unknown>, label: string, skipped: Skip
   const out: Record<string, number> = {};
   for (const [file, content] of metrics) {
     if (content === undefined) {
-      skipped.push({ what: `metrics file ${file}`, why: "it is not in the project (DVC outputs are often not committed): run `dvc pull` or `dvc repro` first, or import `dvc exp show --json` output with --exp-show" });
+      skipped.push({
+        what: `metrics file ${file}`,
+        why: "it is not in the project (DVC outputs are often not committed): run `dvc pull` or `dvc repro` first, or import `dvc exp show --json` output with --exp-show",
+      });
       continue;
     }
     const walk = (node: unknown, prefix: string) => {
       if (isTree(node)) return Object.entries(node).forEach(([k, v]) => walk(v, prefix ? `${prefix}.${k}` : k));
       const name = Object.hasOwn(out, prefix) ? `${file}:${prefix}` : prefix;
       const v = metricValue(node);
-      if (name.length > MAX_NAME || name === "") skipped.push({ what: `metric "${name.slice(0, 40)}" in ${file} of ${label}`, why: "its name is empty or too long" });
+      if (name.length > MAX_NAME || name === "")
+        skipped.push({ what: `metric "${name.slice(0, 40)}" in ${file} of ${label}`, why: "its name is empty or too long" });
       else if ("skip" in v) skipped.push({ what: `metric "${name}" in ${file} of ${label}`, why: Array.isArray(node) ? "it is a list, not a number" : v.skip });
       else define(out, name, v.value);
     };
@@ -74,7 +78,9 @@ function datasets(lock: LockEntry[], notes: string[], label: string): Partial<Re
     const roots = deps.filter((e) => !produced.some((p) => e.path === p || e.path.startsWith(`${p}/`)));
     if (roots.length === 1 && !Object.values(out).some((d) => d.uri === roots[0].path)) {
       out.training = dataset(roots[0]);
-      notes.push(`${label}: ${roots[0].path} is recorded as the training data: its name says neither train, val nor test, and it is the pipeline's only data input`);
+      notes.push(
+        `${label}: ${roots[0].path} is recorded as the training data: its name says neither train, val nor test, and it is the pipeline's only data input`,
+      );
     }
   }
   return out;

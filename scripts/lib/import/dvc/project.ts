@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { collectHistory } from "../../inputs/history-csv.ts";
 import type { HistoryPoint } from "../../schema/types.ts";
 import { isTree, readSourceData } from "../_source-file.ts";
-import type { DvcState, LockEntry } from "./map.ts";
 import type { SourceProblem } from "../types.ts";
+import type { DvcState, LockEntry } from "./map.ts";
 
 export interface DvcProject extends DvcState {
   dir: string;
@@ -42,7 +42,9 @@ function historyFiles(dir: string): string[] {
   for (const sub of ["dvclive/plots/metrics", "dvclive"]) {
     const at = join(dir, sub);
     if (!existsSync(at)) continue;
-    const tsv = readdirSync(at).filter((f) => f.endsWith(".tsv")).sort();
+    const tsv = readdirSync(at)
+      .filter((f) => f.endsWith(".tsv"))
+      .sort();
     if (tsv.length > 0) return tsv.map((f) => join(at, f));
   }
   return [];

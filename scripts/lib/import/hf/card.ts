@@ -2,7 +2,7 @@
 // lines, then Markdown. Only the one YAML module parses the front matter.
 import { readFileSync } from "node:fs";
 import { DataError, UsageError } from "../../core/errors.ts";
-import { parseYaml, type ParsedYaml } from "../../yaml/yaml.ts";
+import { type ParsedYaml, parseYaml } from "../../yaml/yaml.ts";
 
 export interface CardParts {
   /** Everything before the YAML (a BOM and the opening `---` line); empty when the card has no front matter. */
@@ -31,7 +31,11 @@ export function readCardText(file: string): string {
     return readFileSync(file, "utf8");
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (err as Error).message;
-    throw new UsageError(`cannot read the model card ${file}: ${why}`, "E_NO_INPUT", "Name the model card's README.md (the file that starts with `---` front matter).");
+    throw new UsageError(
+      `cannot read the model card ${file}: ${why}`,
+      "E_NO_INPUT",
+      "Name the model card's README.md (the file that starts with `---` front matter).",
+    );
   }
 }
 
@@ -40,7 +44,11 @@ export function parseFrontMatter(file: string, parts: CardParts): ParsedYaml {
   const parsed = parseYaml(parts.yaml ?? "");
   const p = parsed.problems[0];
   if (p && p.code !== "EMPTY") {
-    throw new DataError(`${file}:${p.line + parts.firstLine - 1}:${p.col}: the card's front matter is not valid YAML: ${p.message}`, "E_BAD_SOURCE", `${p.hint} Nothing was written.`);
+    throw new DataError(
+      `${file}:${p.line + parts.firstLine - 1}:${p.col}: the card's front matter is not valid YAML: ${p.message}`,
+      "E_BAD_SOURCE",
+      `${p.hint} Nothing was written.`,
+    );
   }
   return parsed;
 }

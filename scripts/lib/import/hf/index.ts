@@ -1,7 +1,8 @@
 // `modelreg import hf MODEL_CARD.md` (issue #9): read the card, plan, write.
-import { planHfCard } from "./map.ts";
-import { parseFrontMatter, readCardText, splitCard } from "./card.ts";
+
 import { applyPlan, type ImportOptions, type ImportResult } from "../plan.ts";
+import { parseFrontMatter, readCardText, splitCard } from "./card.ts";
+import { planHfCard } from "./map.ts";
 
 export interface HfImportOptions extends ImportOptions {
   card: string;

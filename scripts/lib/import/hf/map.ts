@@ -8,9 +8,9 @@ import { DataError } from "../../core/errors.ts";
 import { newExperimentId } from "../../core/ids.ts";
 import { slugify } from "../../core/layout.ts";
 import type { Dataset, ModelData, Tags } from "../../schema/types.ts";
+import { emptyPlan, type ImportPlan, isoSeconds, type PlannedExperiment } from "../types.ts";
+import { define, MAX_NAME, metricValue } from "../values.ts";
 import { hfDatasetUri } from "./dataset.ts";
-import { emptyPlan, isoSeconds, type ImportPlan, type PlannedExperiment } from "../types.ts";
-import { MAX_NAME, define, metricValue } from "../values.ts";
 
 type Map_ = Record<string, unknown>;
 const isMap = (v: unknown): v is Map_ => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -39,7 +39,7 @@ function metricKeys(metrics: Map_[]): string[] {
   const types = metrics.map((m) => str(m.type) ?? str(m.name) ?? "metric");
   return metrics.map((m, i) => {
     const clash = types.filter((t) => t === types[i]).length > 1;
-    return (clash ? str(m.name) ?? `${types[i]}-${i + 1}` : types[i]).slice(0, MAX_NAME);
+    return (clash ? (str(m.name) ?? `${types[i]}-${i + 1}`) : types[i]).slice(0, MAX_NAME);
   });
 }
 
@@ -50,7 +50,10 @@ function metricKeys(metrics: Map_[]): string[] {
  * re-imported unchanged is recognised.
  */
 function sourceId(entry: string, shown: string, key: string, evaluations: Record<string, number>): string {
-  const digest = createHash("sha256").update(JSON.stringify([key, Object.entries(evaluations)])).digest("hex").slice(0, 16);
+  const digest = createHash("sha256")
+    .update(JSON.stringify([key, Object.entries(evaluations)]))
+    .digest("hex")
+    .slice(0, 16);
   return `${entry} | ${shown.slice(0, 200)} | ${digest}`;
 }
 
@@ -99,10 +102,22 @@ function planEntry(plan: ImportPlan, front: Map_, entry: Map_, index: number, o:
     const task = rs.map((r) => (isMap(r.task) ? r.task : {})).find((t) => str(t.type) || str(t.name)) ?? {};
     const source = rs.map((r) => (isMap(r.source) ? r.source : undefined)).find(Boolean);
     const tags: Tags = {};
-    for (const [k, v] of [["task", str(task.type)], ["task_name", str(task.name)], ["dataset_args", data.args], ["source_name", source && str(source.name)], ["source_url", source && str(source.url)]] as const) {
+    for (const [k, v] of [
+      ["task", str(task.type)],
+      ["task_name", str(task.name)],
+      ["dataset_args", data.args],
+      ["source_name", source && str(source.name)],
+      ["source_url", source && str(source.url)],
+    ] as const) {
       if (v) tags[k] = v;
     }
-    const record: PlannedExperiment["record"] = { id: newExperimentId(), created: isoSeconds(Date.now()), description: `${str(task.name) ?? str(task.type) ?? "Results"} on ${data.shown}, from the model card's model-index.`, evaluations, source: { system: "huggingface", id: sourceId(name, data.shown, data.key, evaluations) } };
+    const record: PlannedExperiment["record"] = {
+      id: newExperimentId(),
+      created: isoSeconds(Date.now()),
+      description: `${str(task.name) ?? str(task.type) ?? "Results"} on ${data.shown}, from the model card's model-index.`,
+      evaluations,
+      source: { system: "huggingface", id: sourceId(name, data.shown, data.key, evaluations) },
+    };
     if (data.dataset) record.datasets = { test: data.dataset };
     if (Object.keys(tags).length > 0) record.tags = tags;
     plan.experiments.push({ model: slug, label, record });
@@ -113,12 +128,24 @@ export function planHfCard(front: unknown, o: HfPlanOptions): ImportPlan {
   const plan = emptyPlan("huggingface", o.project);
   const index = isMap(front) ? front["model-index"] : undefined;
   if (!Array.isArray(index) || index.length === 0) {
-    throw new DataError(`${o.file} has no \`model-index\` in its front matter, so there are no results to import`, "E_NOTHING_TO_IMPORT", "Add a model-index (name, results: task, dataset, metrics with type and value) to the card, or record the model with `modelreg add model`. Nothing was written.");
+    throw new DataError(
+      `${o.file} has no \`model-index\` in its front matter, so there are no results to import`,
+      "E_NOTHING_TO_IMPORT",
+      "Add a model-index (name, results: task, dataset, metrics with type and value) to the card, or record the model with `modelreg add model`. Nothing was written.",
+    );
   }
-  index.forEach((entry, i) => (isMap(entry) ? planEntry(plan, front as Map_, entry, i, o) : plan.skipped.push({ what: `model-index entry ${i + 1}`, why: "it is not a map with name and results" })));
+  index.forEach((entry, i) =>
+    isMap(entry)
+      ? planEntry(plan, front as Map_, entry, i, o)
+      : plan.skipped.push({ what: `model-index entry ${i + 1}`, why: "it is not a map with name and results" }),
+  );
   if (plan.experiments.length === 0) {
     const why = plan.skipped.map((s) => `${s.what}: ${s.why}`).join("; ");
-    throw new DataError(`${o.file} has no usable results in its model-index (${why})`, "E_NOTHING_TO_IMPORT", "Only results with a numeric metric value can be imported; fix the values in the card, or record the model with `modelreg add model`. Nothing was written.");
+    throw new DataError(
+      `${o.file} has no usable results in its model-index (${why})`,
+      "E_NOTHING_TO_IMPORT",
+      "Only results with a numeric metric value can be imported; fix the values in the card, or record the model with `modelreg add model`. Nothing was written.",
+    );
   }
   return plan;
 }

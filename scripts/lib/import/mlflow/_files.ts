@@ -42,7 +42,9 @@ export function readMeta(r: StoreReader, file: string, required: string[]): Reco
 
 export function subdirs(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((n) => statSync(join(dir, n)).isDirectory()).sort();
+  return readdirSync(dir)
+    .filter((n) => statSync(join(dir, n)).isDirectory())
+    .sort();
 }
 
 /** Every file under `dir` as `relative/name → text`; MLflow stores `a/b` keys as nested folders. */

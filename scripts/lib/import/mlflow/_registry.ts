@@ -4,7 +4,7 @@
 // stage, storage location).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { readKeyed, readMeta, subdirs, type StoreReader } from "./_files.ts";
+import { readKeyed, readMeta, type StoreReader, subdirs } from "./_files.ts";
 
 export interface RegisteredVersion {
   version: number;
@@ -28,7 +28,12 @@ function readVersions(r: StoreReader, dir: string): RegisteredVersion[] {
   for (const name of subdirs(dir).filter((n) => /^version-\d+$/.test(n))) {
     const meta = readMeta(r, join(dir, name, "meta.yaml"), ["version"]);
     if (!meta) continue;
-    out.push({ version: Number(meta.version), runId: text(meta.run_id), stage: text(meta.current_stage), location: text(meta.storage_location) ?? text(meta.source) });
+    out.push({
+      version: Number(meta.version),
+      runId: text(meta.run_id),
+      stage: text(meta.current_stage),
+      location: text(meta.storage_location) ?? text(meta.source),
+    });
   }
   return out.sort((a, b) => a.version - b.version);
 }

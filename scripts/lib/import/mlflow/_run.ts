@@ -5,14 +5,22 @@
 import { makeUlid } from "../../core/ids.ts";
 import { stripCredentials } from "../../git/provenance.ts";
 import type { ExperimentData, HistoryPoint } from "../../schema/types.ts";
-import type { LoggedModel, MetricPoint, MlflowExperiment, MlflowRun } from "./store.ts";
 import { isoSeconds, type PlannedExperiment, type Skip } from "../types.ts";
-import { MAX_NAME, MAX_TAG_KEY, define, metricValue, typedParam } from "../values.ts";
+import { define, MAX_NAME, MAX_TAG_KEY, metricValue, typedParam } from "../values.ts";
+import type { LoggedModel, MetricPoint, MlflowExperiment, MlflowRun } from "./store.ts";
 
 /** RunStatus in MLflow's protos, and the names newer stores write. */
 const STATUS: Record<string, ExperimentData["status"]> = {
-  "1": "running", "2": "scheduled", "3": "finished", "4": "failed", "5": "killed",
-  RUNNING: "running", SCHEDULED: "scheduled", FINISHED: "finished", FAILED: "failed", KILLED: "killed",
+  "1": "running",
+  "2": "scheduled",
+  "3": "finished",
+  "4": "failed",
+  "5": "killed",
+  RUNNING: "running",
+  SCHEDULED: "scheduled",
+  FINISHED: "finished",
+  FAILED: "failed",
+  KILLED: "killed",
 };
 /** Tags that become fields of the record instead of tags. */
 const MAPPED = new Set(["mlflow.note.content", "mlflow.source.git.commit", "mlflow.source.git.repoURL", "mlflow.source.git.branch"]);
@@ -54,7 +62,8 @@ function metrics(run: MlflowRun, label: string, skipped: Skip[]): Pick<Experimen
       const v = metricValue(p.value);
       if ("value" in v && p.step >= 0) curve.push({ step: p.step, value: v.value, timestamp: p.timestamp });
     }
-    if (curve.length < points.length) skipped.push({ what: `${points.length - curve.length} of ${points.length} history points of ${what}`, why: "not finite numbers, or a negative step" });
+    if (curve.length < points.length)
+      skipped.push({ what: `${points.length - curve.length} of ${points.length} history points of ${what}`, why: "not finite numbers, or a negative step" });
     if (curve.length > MAX_HISTORY_POINTS) skipped.push({ what: `history of ${what}`, why: `${curve.length} points thinned evenly to ${MAX_HISTORY_POINTS}` });
     // One step logged twice is a value, not a curve.
     if (new Set(curve.map((p) => p.step)).size > 1) define(history, name, thin(curve));
@@ -72,7 +81,12 @@ function tagsAndCode(run: MlflowRun, label: string, skipped: Skip[]): Pick<Exper
   if (repo) code.repo = repo;
   else if (t["mlflow.source.git.repoURL"]) skipped.push({ what: `the git remote of ${label}`, why: "it carries a secret that cannot be stripped" });
   if (t["mlflow.source.git.branch"]) code.branch = t["mlflow.source.git.branch"];
-  const runName = typeof run.meta.run_name === "string" && run.meta.run_name ? run.meta.run_name : typeof run.meta.name === "string" && run.meta.name ? run.meta.name : undefined;
+  const runName =
+    typeof run.meta.run_name === "string" && run.meta.run_name
+      ? run.meta.run_name
+      : typeof run.meta.name === "string" && run.meta.name
+        ? run.meta.name
+        : undefined;
   if (runName && t["mlflow.runName"] === undefined) define(tags, "mlflow.runName", runName);
   for (const [key, value] of Object.entries(t)) {
     // A commit that is not a git SHA stays a tag rather than being lost.

@@ -6,9 +6,9 @@
 // stage wins, as MLflow shows it.
 import { slugify } from "../../core/layout.ts";
 import { ALIAS_PATTERN } from "../../write/promote.ts";
-import type { RegisteredModel } from "./_registry.ts";
 import type { ImportPlan, PlannedExperiment } from "../types.ts";
 import { define } from "../values.ts";
+import type { RegisteredModel } from "./_registry.ts";
 
 const STAGES = new Set(["production", "staging"]);
 
@@ -33,14 +33,17 @@ export function applyRegistry(plan: ImportPlan, registered: RegisteredModel[], b
       const what = `version ${v.version} of registered model "${rm.name}"`;
       const e = v.runId ? byRun.get(v.runId) : undefined;
       if (!v.runId || !e) {
-        plan.skipped.push({ what, why: v.runId ? `its run ${v.runId.slice(0, 8)} is not imported from this store (missing, deleted or skipped)` : "it names no run" });
+        plan.skipped.push({
+          what,
+          why: v.runId ? `its run ${v.runId.slice(0, 8)} is not imported from this store (missing, deleted or skipped)` : "it names no run",
+        });
         continue;
       }
       runOf.set(v.version, v.runId);
       const label = feeds.get(e.model)!.size === 1 ? String(v.version) : `${slugify(rm.name)}-${v.version}`;
       if (e.record.version === undefined) e.record.version = label;
       else plan.skipped.push({ what, why: `its run is already labelled ${e.record.version}, and an experiment has one version label` });
-      if (v.location && !v.location.startsWith("models:/")) define(e.record.artifacts ??= {}, `registry:${rm.name}/${v.version}`, v.location);
+      if (v.location && !v.location.startsWith("models:/")) define((e.record.artifacts ??= {}), `registry:${rm.name}/${v.version}`, v.location);
       const stage = v.stage?.toLowerCase() ?? "";
       if (STAGES.has(stage)) pointers.set(stage, v.version);
     }
@@ -52,7 +55,8 @@ export function applyRegistry(plan: ImportPlan, registered: RegisteredModel[], b
       const model = runId ? plan.models.find((m) => m.slug === byRun.get(runId)!.model) : undefined;
       if (!runId || !model) plan.skipped.push({ what, why: `version ${version} was not imported` });
       else if (!ALIAS_PATTERN.test(name)) plan.skipped.push({ what, why: "alias names here are a lower-case letter, then letters, digits, `_` or `-`" });
-      else if (model.aliases[name] !== undefined && model.aliases[name] !== runId) plan.skipped.push({ what, why: `${plan.project}/${model.slug} already takes ${name} from registered model "${setBy.get(`${model.slug}/${name}`)}"` });
+      else if (model.aliases[name] !== undefined && model.aliases[name] !== runId)
+        plan.skipped.push({ what, why: `${plan.project}/${model.slug} already takes ${name} from registered model "${setBy.get(`${model.slug}/${name}`)}"` });
       else {
         model.aliases[name] = runId;
         setBy.set(`${model.slug}/${name}`, rm.name);

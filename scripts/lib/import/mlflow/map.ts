@@ -7,17 +7,21 @@ import { UsageError } from "../../core/errors.ts";
 import { SLUG_PATTERN } from "../../core/ids.ts";
 import { slugify } from "../../core/layout.ts";
 import type { ModelData } from "../../schema/types.ts";
-import { applyRegistry } from "./_versions.ts";
+import { emptyPlan, type ImportPlan, isoSeconds, type PlannedExperiment } from "../types.ts";
 import { runLabel, runRecord } from "./_run.ts";
+import { applyRegistry } from "./_versions.ts";
 import type { MlflowExperiment, MlflowRun, MlflowStore } from "./store.ts";
-import { emptyPlan, isoSeconds, type ImportPlan, type PlannedExperiment } from "../types.ts";
 
 export type ModelFrom = { kind: "experiment" } | { kind: "tag"; key: string };
 
 export function parseModelFrom(text: string): ModelFrom {
   if (text === "experiment") return { kind: "experiment" };
   if (text.startsWith("tag:") && text.length > 4) return { kind: "tag", key: text.slice(4) };
-  throw new UsageError(`--model-from "${text}" is neither \`experiment\` nor \`tag:KEY\``, "E_BAD_FLAG", "Write `--model-from experiment` (one model per MLflow experiment, the default) or `--model-from tag:model_name` (one model per value of that run tag).");
+  throw new UsageError(
+    `--model-from "${text}" is neither \`experiment\` nor \`tag:KEY\``,
+    "E_BAD_FLAG",
+    "Write `--model-from experiment` (one model per MLflow experiment, the default) or `--model-from tag:model_name` (one model per value of that run tag).",
+  );
 }
 
 export interface MlflowPlanOptions {
@@ -49,7 +53,11 @@ export function planMlflow(store: MlflowStore, o: MlflowPlanOptions): ImportPlan
   for (const e of store.experiments) {
     logged += e.loggedModels.length;
     if (e.deleted && !o.includeDeleted) {
-      if (e.runs.length > 0) plan.skipped.push({ what: `experiment ${e.id} "${String(e.meta.name)}" (${e.runs.length} runs)`, why: "deleted in MLflow; pass --include-deleted to import it" });
+      if (e.runs.length > 0)
+        plan.skipped.push({
+          what: `experiment ${e.id} "${String(e.meta.name)}" (${e.runs.length} runs)`,
+          why: "deleted in MLflow; pass --include-deleted to import it",
+        });
       continue;
     }
     for (const run of e.runs) {
@@ -76,7 +84,10 @@ export function planMlflow(store: MlflowStore, o: MlflowPlanOptions): ImportPlan
       byRun.set(run.id, planned);
     }
   }
-  if (logged > 0) plan.notes.push(`${logged === 1 ? "1 MLflow 3 logged model (models/m-…) is not a run: it is" : `${logged} MLflow 3 logged models (models/m-…) are not runs: each is`} recorded as an artifact of the run that logged it`);
+  if (logged > 0)
+    plan.notes.push(
+      `${logged === 1 ? "1 MLflow 3 logged model (models/m-…) is not a run: it is" : `${logged} MLflow 3 logged models (models/m-…) are not runs: each is`} recorded as an artifact of the run that logged it`,
+    );
   applyRegistry(plan, store.registered, byRun);
   return plan;
 }

@@ -7,10 +7,10 @@
 // registered model it belongs to is left out whole.
 import { existsSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { readKeyed, readMeta, subdirs, type StoreReader } from "./_files.ts";
-import { readRegistry, type RegisteredModel } from "./_registry.ts";
 import type { Skip, SourceProblem } from "../types.ts";
 import { define } from "../values.ts";
+import { readKeyed, readMeta, type StoreReader, subdirs } from "./_files.ts";
+import { type RegisteredModel, readRegistry } from "./_registry.ts";
 
 export interface MetricPoint {
   timestamp: number;
@@ -58,7 +58,11 @@ function parseMetric(r: StoreReader, file: string, text: string): MetricPoint[] 
     if (lines[i].trim() === "") continue;
     const [ts, value, step = "0", ...rest] = lines[i].trim().split(/\s+/);
     if (value === undefined || rest.length > 0 || !/^\d+$/.test(ts) || !/^-?\d+$/.test(step)) {
-      r.problems.push({ file: `${file}:${i + 1}`, message: `expected "timestamp value step", found "${lines[i].slice(0, 80)}"`, hint: "Each line of an MLflow metric file is `<ms since epoch> <value> <step>`; fix or delete the line." });
+      r.problems.push({
+        file: `${file}:${i + 1}`,
+        message: `expected "timestamp value step", found "${lines[i].slice(0, 80)}"`,
+        hint: "Each line of an MLflow metric file is `<ms since epoch> <value> <step>`; fix or delete the line.",
+      });
       return undefined;
     }
     points.push({ timestamp: Number(ts), value, step: Number(step) });

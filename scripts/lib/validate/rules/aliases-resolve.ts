@@ -1,5 +1,5 @@
-import type { Diagnostic } from "../../schema/types.ts";
 import { didYouMean } from "../../core/suggest.ts";
+import type { Diagnostic } from "../../schema/types.ts";
 import { errorAt, inScope } from "./_diagnostic.ts";
 import type { RegistryRule } from "./types.ts";
 
@@ -25,7 +25,16 @@ export const aliasesResolve: RegistryRule = {
       for (const [alias, { target, at }] of Object.entries(aliases)) {
         if (known.has(target)) continue;
         const versions = [...known].filter((t) => t.length !== 26);
-        found.push(errorAt(this.id, r.file, at, `aliases.${alias}`, `the alias "${alias}" points to "${target}", which is neither a version nor an experiment id of ${key}`, `${didYouMean(target, versions)}Point it at an existing version${versions.length ? ` (${versions.slice(0, 5).join(", ")}${versions.length > 5 ? ", …" : ""})` : ""} with \`modelreg promote ${key}@<version> --alias ${alias}\`, or remove it.`));
+        found.push(
+          errorAt(
+            this.id,
+            r.file,
+            at,
+            `aliases.${alias}`,
+            `the alias "${alias}" points to "${target}", which is neither a version nor an experiment id of ${key}`,
+            `${didYouMean(target, versions)}Point it at an existing version${versions.length ? ` (${versions.slice(0, 5).join(", ")}${versions.length > 5 ? ", …" : ""})` : ""} with \`modelreg promote ${key}@<version> --alias ${alias}\`, or remove it.`,
+          ),
+        );
       }
     }
     return found;

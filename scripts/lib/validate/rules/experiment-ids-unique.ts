@@ -19,7 +19,16 @@ export const experimentIdsUnique: RegistryRule = {
       if (list.length < 2) continue;
       for (const r of list) {
         const others = list.filter((o) => o !== r).map((o) => o.file);
-        found.push(errorAt(this.id, r.file, null, "id", `the experiment id ${id} is also used by ${others.join(", ")}`, "Ids must be unique: keep the experiment in one model, or give the copy a new id with `modelreg add experiment`."));
+        found.push(
+          errorAt(
+            this.id,
+            r.file,
+            null,
+            "id",
+            `the experiment id ${id} is also used by ${others.join(", ")}`,
+            "Ids must be unique: keep the experiment in one model, or give the copy a new id with `modelreg add experiment`.",
+          ),
+        );
       }
     }
     return found;

@@ -15,7 +15,12 @@ export const filesFollowLayout: RegistryRule = {
     };
     for (const p of paths) {
       if (p.type === "symlink") {
-        emit(p.file, "error", p.inside ? `"${p.file}" is a symbolic link` : `"${p.file}" is a symbolic link that points outside the registry`, "Replace the link with the file itself; links are never followed, so what they point to is not part of the registry.");
+        emit(
+          p.file,
+          "error",
+          p.inside ? `"${p.file}" is a symbolic link` : `"${p.file}" is a symbolic link that points outside the registry`,
+          "Replace the link with the file itself; links are never followed, so what they point to is not part of the registry.",
+        );
       } else if (p.type === "other") {
         emit(p.file, "error", `"${p.file}" is not a regular file`, "Remove it from the registry directory.");
       } else {

@@ -26,6 +26,9 @@ export const REGISTRY_RULES: readonly RegistryRule[] = [
 export const STAGE_RULES = {
   utf8: { id: "file-is-utf8", description: "Every file is UTF-8." },
   size: { id: "file-within-size-limit", description: "No file is larger than 1 MiB." },
-  yaml: { id: "yaml-is-well-formed", description: "YAML 1.2, one document, no duplicate keys, no custom tags, no alias bombs, not empty, at most 32 levels deep." },
+  yaml: {
+    id: "yaml-is-well-formed",
+    description: "YAML 1.2, one document, no duplicate keys, no custom tags, no alias bombs, not empty, at most 32 levels deep.",
+  },
   schema: { id: "matches-schema", description: "Every file matches its kind's JSON Schema." },
 } as const;

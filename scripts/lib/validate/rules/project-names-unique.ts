@@ -16,7 +16,16 @@ export const projectNamesUnique: RegistryRule = {
       if (files.length < 2) continue;
       for (const file of files) {
         const others = files.filter((f) => f !== file);
-        found.push(errorAt(this.id, file, summaries.get(file)?.project?.at ?? null, "name", `the project name "${name}" is also used by ${others.join(", ")}`, "Give each project its own display name."));
+        found.push(
+          errorAt(
+            this.id,
+            file,
+            summaries.get(file)?.project?.at ?? null,
+            "name",
+            `the project name "${name}" is also used by ${others.join(", ")}`,
+            "Give each project its own display name.",
+          ),
+        );
       }
     }
     return found;

@@ -20,7 +20,16 @@ export const versionsUniquePerModel: RegistryRule = {
       const version = k.slice(k.indexOf("@") + 1);
       for (const file of files) {
         const others = files.filter((f) => f !== file).map((f) => f.slice(f.lastIndexOf("/") + 1, -5));
-        found.push(errorAt(this.id, file, summaries.get(file)?.experiment?.versionAt ?? null, "version", `version "${version}" is also used by ${others.join(", ")} in the same model`, "Give each released run its own version label, or remove `version` from the runs that were not released."));
+        found.push(
+          errorAt(
+            this.id,
+            file,
+            summaries.get(file)?.experiment?.versionAt ?? null,
+            "version",
+            `version "${version}" is also used by ${others.join(", ")} in the same model`,
+            "Give each released run its own version label, or remove `version` from the runs that were not released.",
+          ),
+        );
       }
     }
     return found;
