@@ -54,6 +54,7 @@ function scaffold(): Map<string, string> {
   const files = new Map<string, string>();
   for (const w of TEAM_WORKFLOWS) files.set(`.github/workflows/${w}`, readFileSync(join(PACKAGE_ROOT, ".github", "workflows", w), "utf8"));
   files.set(".github/CODEOWNERS", readFileSync(join(TEMPLATES, "CODEOWNERS"), "utf8"));
+  files.set(".github/dependabot.yml", readFileSync(join(TEMPLATES, "dependabot.yml"), "utf8"));
   files.set("README.md", readFileSync(join(TEMPLATES, "README.md"), "utf8"));
   // npm never packs a file named .gitignore, so the template goes without its dot.
   files.set(".gitignore", readFileSync(join(TEMPLATES, "gitignore"), "utf8"));
@@ -81,8 +82,10 @@ function packageJson(dir: string, existing: PackageJson | undefined): { json: Pa
   const added: string[] = [];
   const kept: string[] = [];
   for (const [name, command] of Object.entries(TEAM_SCRIPTS)) {
-    if (scripts[name] === undefined) (scripts[name] = command), added.push(name);
-    else if (scripts[name] !== command) kept.push(name);
+    if (scripts[name] === undefined) {
+      scripts[name] = command;
+      added.push(name);
+    } else if (scripts[name] !== command) kept.push(name);
   }
   json.scripts = scripts;
   if (!json.dependencies?.modelreg && !json.devDependencies?.modelreg) json.dependencies = { ...json.dependencies, modelreg: `^${ownVersion()}` };
