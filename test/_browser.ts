@@ -6,7 +6,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import type { Browser } from "playwright-core";
-import { cacheEnv, runCli, tempDir } from "./_helpers.ts";
+import { cacheEnv, ROOT, runCli } from "./_helpers.ts";
+import { sharedBuild } from "./_shared-site.ts";
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
@@ -55,13 +56,14 @@ export async function serveStatic(root: string, base = "/"): Promise<StaticServe
   return { url: `http://127.0.0.1:${port}${base}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** Builds a registry's site through the CLI into a temp dir; returns the output directory. */
+/**
+ * Builds a registry's site through the CLI; returns the output directory, which
+ * callers only read: suites asking for the same build share one (_shared-site.ts).
+ */
 export async function buildSiteFor(registry: string, opts: { base?: string; extra?: string[] } = {}): Promise<string> {
-  const out = join(tempDir("modelreg-site-"), "out");
-  const r = await runCli(["site", "build", "--registry", registry, "--out", out, ...(opts.base ? ["--base", opts.base] : []), ...(opts.extra ?? [])], {
-    timeoutMs: 300_000,
-    env: cacheEnv(),
+  const flags = ["--registry", registry, ...(opts.base ? ["--base", opts.base] : []), ...(opts.extra ?? [])];
+  return sharedBuild(ROOT, flags, async (out) => {
+    const r = await runCli(["site", "build", ...flags, "--out", out], { timeoutMs: 300_000, env: cacheEnv() });
+    if (r.code !== 0) throw new Error(`site build failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
   });
-  if (r.code !== 0) throw new Error(`site build failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
-  return out;
 }
