@@ -251,7 +251,7 @@ console.log(JSON.stringify({ valid: r.valid, checked: r.checked }));`;
     const cli = JSON.parse(await ok("validate", "--format", "json"));
     assert.deepEqual(JSON.parse(r.stdout), { valid: true, checked: cli.checked });
     writeFileSync(
-      join(team, "typed.ts"),
+      join(team, "typed.mts"),
       `import { type ValidateResult, validateRegistry } from "modelreg";
 const r: ValidateResult = await validateRegistry({ registry: "registry" });
 const checked: number = r.checked;
@@ -262,7 +262,7 @@ export { checked };
     );
     const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
     const flags = ["--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022"];
-    const types = await run(process.execPath, [tsc, ...flags, "typed.ts"], team);
+    const types = await run(process.execPath, [tsc, ...flags, "typed.mts"], team);
     assert.equal(types.code, 0, types.stdout + types.stderr);
   });
 });
