@@ -31,7 +31,7 @@ function load() {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictNumbers: true, allowUnionTypes: true });
   addFormats(ajv, ["date-time", "uri"]);
   for (const name of SCHEMA_FILES) ajv.addSchema(schemas[name]);
-  const get = (kind: Kind) => ajv.getSchema(`https://modelreg.dev/schemas/${kind}.schema.json`)!;
+  const get = (kind: Kind) => ajv.getSchema(`${kind}.schema.json`)!;
   cache = {
     validators: { project: get("project"), model: get("model"), experiment: get("experiment") },
     schemas,
