@@ -67,7 +67,10 @@ for (const kind of KINDS) {
 for (const [path, expected] of Object.entries(await generatedFiles())) {
   test(`types: ${path} is generated from the current schemas`, () => {
     const committed = readFileSync(join(ROOT, path), "utf8");
-    assert.ok(committed === expected, `${path} is stale: a schema changed and the types were not regenerated. Run \`npm run gen:types\` and commit the result.`);
+    assert.ok(
+      committed === expected,
+      `${path} is stale: a schema changed and the types were not regenerated. Run \`npm run gen:types\` and commit the result.`,
+    );
   });
 }
 

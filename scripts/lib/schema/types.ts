@@ -13,9 +13,8 @@ export type ModelData = KindData["model"];
 export type ExperimentData = KindData["experiment"];
 
 export type Tags = NonNullable<ProjectData["tags"]>;
-export type PrimaryMetric = NonNullable<ModelData["primary_metric"]>;
 /** Whether higher or lower values of a metric are better (common.schema.json `$defs/goal`). */
-export type Goal = PrimaryMetric["goal"];
+export type Goal = NonNullable<ModelData["primary_metric"]>["goal"];
 export type Status = NonNullable<ExperimentData["status"]>;
 export type SourceSystem = NonNullable<ExperimentData["source"]>["system"];
 
