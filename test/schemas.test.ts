@@ -80,3 +80,17 @@ test("types: the patterns code uses are the schemas' own", () => {
   assert.equal(EXPERIMENT_ID_PATTERN.source, defs.experimentId.pattern);
   assert.equal(VERSION_PATTERN.source, defs.version.pattern);
 });
+
+test("schemas: ids and refs resolve wherever the files are published (issue #15): no `$id`, only relative `$ref`s", () => {
+  const foreign: string[] = [];
+  const walk = (node: unknown, at: string): void => {
+    if (!node || typeof node !== "object") return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "$id") foreign.push(`${at}.$id`);
+      if (key === "$ref" && (typeof value !== "string" || /^[a-z]+:/i.test(value))) foreign.push(`${at}.$ref: ${String(value)}`);
+      walk(value, `${at}.${key}`);
+    }
+  };
+  for (const name of ["common", ...KINDS] as const) walk(schemaDocument(name), name);
+  assert.deepEqual(foreign, []);
+});

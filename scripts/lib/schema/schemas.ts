@@ -30,7 +30,9 @@ function load() {
   }
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictNumbers: true, allowUnionTypes: true });
   addFormats(ajv, ["date-time", "uri"]);
-  for (const name of SCHEMA_FILES) ajv.addSchema(schemas[name]);
+  // The schemas carry no `$id`: each is known by its file name, so their relative
+  // `$ref`s resolve wherever the files are published (the site's API folder, an editor's disk).
+  for (const name of SCHEMA_FILES) ajv.addSchema(schemas[name], `${name}.schema.json`);
   const get = (kind: Kind) => ajv.getSchema(`${kind}.schema.json`)!;
   cache = {
     validators: { project: get("project"), model: get("model"), experiment: get("experiment") },
