@@ -1,7 +1,8 @@
 // Experiment ids are lower-case ULIDs (https://github.com/ulid/spec): 48 bits of
 // milliseconds then 80 random bits, in Crockford base32. Time-sortable, and the
 // random part makes collisions between parallel jobs practically impossible
-// (the seed's uuid4()[:6] collides; see BRIEF.md).
+// (the seed's uuid4()[:6] collides; see BRIEF.md). core/ imports nothing of ours
+// outside core/: the patterns come from a file generated from the schemas.
 import { randomBytes } from "node:crypto";
 import { COMMON_DEFS } from "./schema-defs.generated.ts";
 

@@ -30,6 +30,10 @@ export interface PrimaryMetric {
 
 const LOWER_IS_BETTER = /(loss|error|err$|^err|rmse|mse|mae|mape|wer|cer|perplexity|latency|time|_ms\b|ms$|seconds|bytes|size|fpr|fnr)/i;
 
+export function isGoal(text: string): text is Goal {
+  return (GOALS as readonly string[]).includes(text);
+}
+
 /** The goal of a metric no model names, guessed from its name. */
 export function goalFor(metric: string): Goal {
   return LOWER_IS_BETTER.test(metric) ? "minimize" : "maximize";

@@ -7,6 +7,7 @@ import { DataError, UsageError } from "../core/errors.ts";
 import { newExperimentId } from "../core/ids.ts";
 import { filePathFor } from "../core/layout.ts";
 import { parseModelRef, parseSlug } from "../core/ref.ts";
+import { isGoal } from "../domain/metric-goals.ts";
 import { versionTaken } from "../domain/versions.ts";
 import { assertModelExists, experimentsWithVersion } from "../registry/refs.ts";
 import type { FileRef, Kind, ModelData, ProjectData } from "../schema/types.ts";
@@ -121,7 +122,7 @@ export interface ModelInput extends AddCommon {
 function primaryMetric(text: string): ModelData["primary_metric"] {
   const at = text.lastIndexOf(":");
   const [name, goal] = [text.slice(0, at), text.slice(at + 1)];
-  if (at <= 0 || (goal !== "maximize" && goal !== "minimize")) {
+  if (at <= 0 || !isGoal(goal)) {
     throw new UsageError(
       `--primary-metric "${text}" is not of the form name:maximize or name:minimize`,
       "E_BAD_FLAG",
