@@ -36,7 +36,19 @@ export function testDataKey(test: TestData): string {
     .slice(0, 10)}`;
 }
 
+// Records are not changed once loaded, so a run's key is computed once however often it is compared.
+const keys = new WeakMap<ExperimentData, string>();
+
+/** The test-data key of a run's record. */
+export function testDataKeyOf(data: ExperimentData): string {
+  const known = keys.get(data);
+  if (known !== undefined) return known;
+  const key = testDataKey(testDataOf(data));
+  keys.set(data, key);
+  return key;
+}
+
 /** True when the two runs were measured on the same test data, so their metrics may be compared. */
 export function sameTestData(a: ExperimentData, b: ExperimentData): boolean {
-  return testDataKey(testDataOf(a)) === testDataKey(testDataOf(b));
+  return testDataKeyOf(a) === testDataKeyOf(b);
 }
