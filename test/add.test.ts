@@ -271,7 +271,7 @@ describe("add experiment", () => {
     assertUserError(
       await add(["experiment", REF, "--registry", registry, "--version", "1.4.0"]),
       1,
-      `version "1.4.0" is already used by ${first.slice(0, -5)}`,
+      `version "1.4.0" of ${REF} is already used by ${first.slice(0, -5)}`,
     );
     assert.deepEqual(experimentFiles(registry), [first]);
   });

@@ -1,8 +1,9 @@
 // Finding the one experiment a reference names, for show, resolve and diff.
 import { DataError } from "../core/errors.ts";
+import { parseRef, type Ref } from "../core/ref.ts";
 import { formatText } from "../validate/format-diagnostics.ts";
 import { type ExperimentRow, readExperiment } from "./read.ts";
-import { findExperimentById, parseRef, type Ref, resolveSelector } from "./refs.ts";
+import { findExperimentById, resolveSelector } from "./refs.ts";
 
 export interface ResolvedExperiment extends ExperimentRow {
   /** How the reference found it. */

@@ -3,6 +3,7 @@
 // Experiments are ordered newest first, so among equal scores the newest wins.
 import { flatten } from "../domain/diff.ts";
 import type { ExperimentRecord } from "../registry/loader.ts";
+import type { Kind } from "../schema/types.ts";
 import type { SiteData } from "./view.ts";
 
 /** Searchable fields and their weights: a model's name beats a word in a description. */
@@ -20,7 +21,7 @@ export const SEARCH_FIELDS = [
 ] as const;
 
 export type FieldKey = (typeof SEARCH_FIELDS)[number]["key"];
-export type DocKind = "project" | "model" | "experiment";
+export type DocKind = Kind;
 
 export interface SearchDoc {
   kind: DocKind;

@@ -2,7 +2,7 @@
 // shared diff (scripts/lib/domain/diff.ts) rendered as tables, metrics with the best
 // marked, history curves overlaid.
 import { type DiffRow, type DiffSection, diffExperiments } from "../../../scripts/lib/domain/diff";
-import type { ExperimentData, ModelData } from "../../../scripts/lib/schema/types";
+import type { ExperimentData, Goal, ModelData } from "../../../scripts/lib/schema/types";
 import type { ApiItem } from "../../../scripts/lib/site/api";
 import { type ChartGeometry, chartGeometry, downsample } from "../../../scripts/lib/site/chart";
 import { formatValue } from "../../../scripts/lib/site/format";
@@ -93,7 +93,7 @@ function sectionTable(title: string, rows: DiffRow[], runs: ApiItem[], best?: (r
   return section;
 }
 
-function bestOf(goals: Map<string, "maximize" | "minimize">) {
+function bestOf(goals: Map<string, Goal>) {
   return (row: DiffRow): number[] => {
     const nums = row.values.map((v) => (typeof v === "number" ? v : undefined));
     const present = nums.filter((v): v is number => v !== undefined);
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     const m = await getJson<ApiItem>(`models/id/${key}.json`);
     if (m) models.set(key, m.data as ModelData);
   }
-  const goals = new Map<string, "maximize" | "minimize">();
+  const goals = new Map<string, Goal>();
   for (const m of models.values()) if (m.primary_metric) goals.set(m.primary_metric.name, m.primary_metric.goal);
   status.textContent = `${runs.length} experiments${missing.length ? `; not found: ${missing.join(", ")}` : ""}.${runs.length < 2 ? " Add another id to compare." : ""}`;
   if (runs.length === 0) return;
