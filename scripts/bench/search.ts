@@ -9,10 +9,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import { launch, NO_CHROMIUM, serveStatic } from "../../test/_browser.ts";
 import { loadSite } from "../lib/site/build.ts";
 import { SEARCH_FIELDS, searchDocs } from "../lib/site/search-docs.ts";
 import { FUSE_OPTIONS } from "../lib/site/search-engine.ts";
+import { launch, NO_CHROMIUM, serveStatic } from "./browser.ts";
 import { searchQueries } from "./search-queries.ts";
 
 export interface SearchRow {
