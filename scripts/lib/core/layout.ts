@@ -53,7 +53,10 @@ const slugs = new Map<string, boolean>();
 /** Slug checks are memoised: a registry has few directories and many files. */
 function isSlug(name: string): boolean {
   let ok = slugs.get(name);
-  if (ok === undefined) slugs.set(name, (ok = SLUG_PATTERN.test(name)));
+  if (ok === undefined) {
+    ok = SLUG_PATTERN.test(name);
+    slugs.set(name, ok);
+  }
   return ok;
 }
 

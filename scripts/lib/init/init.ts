@@ -81,8 +81,10 @@ function packageJson(dir: string, existing: PackageJson | undefined): { json: Pa
   const added: string[] = [];
   const kept: string[] = [];
   for (const [name, command] of Object.entries(TEAM_SCRIPTS)) {
-    if (scripts[name] === undefined) (scripts[name] = command), added.push(name);
-    else if (scripts[name] !== command) kept.push(name);
+    if (scripts[name] === undefined) {
+      scripts[name] = command;
+      added.push(name);
+    } else if (scripts[name] !== command) kept.push(name);
   }
   json.scripts = scripts;
   if (!json.dependencies?.modelreg && !json.devDependencies?.modelreg) json.dependencies = { ...json.dependencies, modelreg: `^${ownVersion()}` };

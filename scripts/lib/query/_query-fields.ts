@@ -116,7 +116,7 @@ function lookup(value: unknown, path: string[], from: number): unknown {
   return undefined;
 }
 
-export function valueOf(row: QueryRow, f: Field): unknown {
+export function valueOfField(row: QueryRow, f: Field): unknown {
   const d = row.data;
   switch (f.source) {
     case "metrics":

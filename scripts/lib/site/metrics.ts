@@ -22,7 +22,13 @@ export function primaryMetricOf(model: ModelData, runs: readonly ExperimentRecor
   const counts = new Map<string, number>();
   for (const e of runs) for (const k of Object.keys(e.data.evaluations ?? {})) counts.set(k, (counts.get(k) ?? 0) + 1);
   let name: string | undefined;
-  for (const [k, n] of counts) if (name === undefined || n > counts.get(name)!) name = k;
+  let most = 0;
+  for (const [k, n] of counts) {
+    if (name === undefined || n > most) {
+      name = k;
+      most = n;
+    }
+  }
   return name === undefined ? undefined : { name, goal: goalFor(name), inferred: true };
 }
 

@@ -58,7 +58,8 @@ export function* searchFiles(docs: SearchDoc[]): Generator<{ path: string; body:
   const items = new Map<string, { text: string; field: number; docs: number[] }>();
   docs.forEach((doc, d) => {
     for (const [field, texts] of Object.entries(doc.fields)) {
-      const f = fieldIndex.get(field)!;
+      const f = fieldIndex.get(field);
+      if (f === undefined) throw new Error(`search document field "${field}" is not one of SEARCH_FIELDS`);
       for (const text of new Set(texts)) {
         const k = `${f}\u0000${text}`;
         const item = items.get(k);

@@ -40,6 +40,8 @@ export function openForEdit(bytes: Buffer, file: string): EditableFile {
 }
 
 /** The map under a top-level key; created empty at the end of the file when missing and `create` is set. */
+export function mapAt(f: EditableFile, key: string, create: true): YAMLMap;
+export function mapAt(f: EditableFile, key: string, create: boolean): YAMLMap | undefined;
 export function mapAt(f: EditableFile, key: string, create: boolean): YAMLMap | undefined {
   const root = f.doc.contents as YAMLMap;
   const node = root.get(key, true);

@@ -243,8 +243,8 @@ function checkNodes(doc: Document, lc: LineCounter): YamlProblem[] {
 
 function depthExceeded(root: Node | null): Node | null {
   const stack: Array<[Node, number]> = root ? [[root, 1]] : [];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, depth] = top;
     if (isMap(node) || isSeq(node)) {
       if (depth > LIMITS.maxDepth) return node;
       for (const item of node.items as unknown[]) {
@@ -305,7 +305,7 @@ export function stringifyRecord(value: unknown, schemaPath: string): string {
       }
     },
   });
-  return `# yaml-language-server: $schema=${schemaPath}\n` + doc.toString(STRINGIFY_OPTIONS);
+  return `# yaml-language-server: $schema=${schemaPath}\n${doc.toString(STRINGIFY_OPTIONS)}`;
 }
 
 /** Serialises plain data the way registry files are written, without the schema line: YAML that goes elsewhere, such as a model card's front matter. */
