@@ -12,8 +12,12 @@ export type Exp = ExperimentRecord;
 const loaded = new Map<string, Promise<LoadedRegistry>>();
 /** The registry as the library loads it, once per directory; it must be valid. */
 export async function load(registry: string): Promise<LoadedRegistry> {
-  if (!loaded.has(registry)) loaded.set(registry, loadRegistry({ registry }));
-  const reg = await loaded.get(registry)!;
+  let pending = loaded.get(registry);
+  if (!pending) {
+    pending = loadRegistry({ registry });
+    loaded.set(registry, pending);
+  }
+  const reg = await pending;
   assert.deepEqual(reg.diagnostics, [], `${registry} should be valid`);
   return reg;
 }

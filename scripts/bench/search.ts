@@ -56,12 +56,15 @@ window.naiveReady = true;
 function timeQuery(page: Page, selector: string, query: string, naive: boolean): Promise<number> {
   return page.evaluate(
     async ({ selector, query, naive }) => {
-      const target = document.querySelector<HTMLElement>(selector)!;
+      // Runs in the page, so it cannot import the site's required() helper.
+      const target = document.querySelector<HTMLElement>(selector);
+      if (!target) throw new Error(`the page has no ${selector}`);
       target.dataset.query = "";
       const started = performance.now();
       if (naive) (window as unknown as { naiveSearch(q: string): void }).naiveSearch(query);
       else {
-        const input = document.querySelector<HTMLInputElement>("#site-search")!;
+        const input = document.querySelector<HTMLInputElement>("#site-search");
+        if (!input) throw new Error("the page has no #site-search");
         input.value = query;
         input.dispatchEvent(new Event("input", { bubbles: true }));
       }

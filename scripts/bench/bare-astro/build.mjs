@@ -19,7 +19,16 @@ await build({
   cacheDir: `${root}/.astro-cache`,
   logLevel: "warn",
   devToolbar: { enabled: false },
-  integrations: [{ name: "bare-astro-count", hooks: { "astro:build:done": ({ pages: built }) => void (pages = built.length) } }],
+  integrations: [
+    {
+      name: "bare-astro-count",
+      hooks: {
+        "astro:build:done": ({ pages: built }) => {
+          pages = built.length;
+        },
+      },
+    },
+  ],
   vite: { cacheDir: `${root}/.vite-cache`, logLevel: "warn" },
 });
 process.stdout.write(`Built ${pages.toLocaleString("en")} pages into ${out}.\n`);
