@@ -32,10 +32,3 @@ export function makeUlid(timeMs: number, random: Uint8Array = randomBytes(10)): 
 export function newExperimentId(): string {
   return makeUlid(Date.now());
 }
-
-/** The creation time encoded in a ULID. */
-export function ulidTime(id: string): Date {
-  let ms = 0;
-  for (const ch of id.slice(0, 10)) ms = ms * 32 + ALPHABET.indexOf(ch);
-  return new Date(ms);
-}

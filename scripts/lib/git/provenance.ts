@@ -10,7 +10,7 @@ import { UsageError } from "../core/errors.ts";
 import type { ExperimentData } from "../schema/types.ts";
 import { credentialIn } from "../validate/rules/no-credentials-in-uris.ts";
 
-export type Code = NonNullable<ExperimentData["code"]>;
+type Code = NonNullable<ExperimentData["code"]>;
 
 /**
  * A remote URL without credentials: `https://user:token@host/repo.git` →

@@ -25,7 +25,7 @@ export interface ImportOptions {
   projectName?: string;
 }
 
-export interface Written {
+interface Written {
   kind: Kind;
   /** `project`, `project/model` or the experiment id. */
   id: string;

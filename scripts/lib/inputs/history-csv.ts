@@ -39,7 +39,7 @@ function bad(file: string, line: number, message: string, hint: string): DataErr
 }
 
 /** Reads one history file into metric name → points, in file order. */
-export function readHistory(file: string): Record<string, HistoryPoint[]> {
+function readHistory(file: string): Record<string, HistoryPoint[]> {
   let text: string;
   try {
     text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");

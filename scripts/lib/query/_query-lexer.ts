@@ -25,7 +25,7 @@ export class QueryError extends DataError {
 }
 
 export type Op = "=" | "!=" | "<" | "<=" | ">" | ">=";
-export type Keyword = "and" | "or" | "not" | "in" | "like" | "ilike" | "true" | "false";
+type Keyword = "and" | "or" | "not" | "in" | "like" | "ilike" | "true" | "false";
 /** One dot-separated part of a key, without its quotes. */
 export interface Segment {
   name: string;

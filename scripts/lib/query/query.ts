@@ -10,7 +10,7 @@ import { columnOf, found, lex, type Op, QueryError, type Token } from "./_query-
 export type { Field, QueryRow } from "./_query-fields.ts";
 export { QueryError } from "./_query-lexer.ts";
 
-export type Literal = { type: "number"; value: number; raw: string } | { type: "string"; value: string } | { type: "boolean"; value: boolean };
+type Literal = { type: "number"; value: number; raw: string } | { type: "string"; value: string } | { type: "boolean"; value: boolean };
 interface Target {
   /** The key in its normal form (`attributes.id` for `attr.run_id`). */
   key: string;

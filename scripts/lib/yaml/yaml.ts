@@ -62,7 +62,7 @@ export function decodeUtf8(bytes: Buffer): { text: string } | { problem: YamlPro
 }
 
 /** Line and column (1-based) of a character offset. */
-export function positionAt(text: string, offset: number): Position {
+function positionAt(text: string, offset: number): Position {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
@@ -284,7 +284,7 @@ export function sourceAt(parsed: Pick<ParsedYaml, "doc">, path: readonly PathSeg
 }
 
 /** How every registry file is written: no line folding, `{a: 1}` flow maps. Edits re-serialise with the same options so untouched lines stay as they were. */
-export const STRINGIFY_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
+const STRINGIFY_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 /** Serialises a parsed (and possibly edited) document the way registry files are written. */
 export function stringifyDocument(doc: Document): string {
