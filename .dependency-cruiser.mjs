@@ -18,6 +18,7 @@ const LAYERS = {
   git: ["core", "schema"],
   domain: ["core", "schema"],
   inputs: ["core", "schema", "yaml"],
+  hf: ["core", "yaml"],
   init: ["core", "schema", "yaml"],
   generate: ["core", "schema", "yaml", "inputs"],
   registry: ["core", "schema", "yaml", "cache"],
@@ -28,8 +29,8 @@ const LAYERS = {
   analysis: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "domain", "query"],
   report: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "domain", "query", "history", "analysis"],
   site: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "domain", "query", "history", "analysis"],
-  import: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "domain", "write", "query"],
-  export: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "domain", "write", "query"],
+  import: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "hf", "domain", "write", "query"],
+  export: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "hf", "domain", "write", "query"],
 };
 
 const layerRules = Object.entries(LAYERS).map(([folder, allowed]) => ({

@@ -3,7 +3,7 @@
 // `astro build` would be. Plain JavaScript on purpose: loading tsx in the same
 // process roughly doubles an Astro build's peak RSS, and a bare Astro site has no
 // tsx. Astro's defaults apart from quiet logs and caches kept in the project.
-// Usage: node build.mjs ROOT OUT DATA; prints {ms, rssMb} as its last line, like measure.ts.
+// Usage: node build.mjs ROOT OUT DATA; prints {ms, rssMb} as its last line, like scripts/bench/measure.ts.
 import { build } from "astro";
 
 const [root, out, data] = process.argv.slice(2);

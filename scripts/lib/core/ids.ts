@@ -1,7 +1,7 @@
 // Experiment ids are lower-case ULIDs (https://github.com/ulid/spec): 48 bits of
 // milliseconds then 80 random bits, in Crockford base32. Time-sortable, and the
 // random part makes collisions between parallel jobs practically impossible
-// (the seed's uuid4()[:6] collides; see BRIEF.md).
+// (six hex digits of a uuid4, as the first prototype used, collide).
 import { randomBytes } from "node:crypto";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";

@@ -1,4 +1,5 @@
-// Where each kind of file lives (BRIEF.md "Data model"), decided from the path alone.
+// Where each kind of file lives (`<project>/project.yaml`, `<project>/models/<model>/model.yaml`,
+// `<project>/models/<model>/experiments/<id>.yaml`), decided from the path alone.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { FileRef, Kind } from "../schema/types.ts";

@@ -227,7 +227,7 @@ export function compareValues(a: unknown, b: unknown, direction: "asc" | "desc" 
   return direction === "desc" && c !== 0 ? -c : c;
 }
 
-/** The fields a query reads, so a caller can load just those (row-cache.ts). */
+/** The fields a query reads, so a caller can load just those (cache/row-cache.ts). */
 export function queryFields(q: Query): Field[] {
   return q.type === "and" || q.type === "or" ? q.items.flatMap(queryFields) : [q.field];
 }

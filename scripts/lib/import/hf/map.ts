@@ -7,10 +7,10 @@ import { createHash } from "node:crypto";
 import { DataError } from "../../core/errors.ts";
 import { newExperimentId } from "../../core/ids.ts";
 import { slugify } from "../../core/layout.ts";
+import { hfDatasetUri } from "../../hf/dataset.ts";
 import type { Dataset, ModelData, Tags } from "../../schema/types.ts";
 import { emptyPlan, type ImportPlan, isoSeconds, type PlannedExperiment } from "../types.ts";
 import { define, MAX_NAME, metricValue } from "../values.ts";
-import { hfDatasetUri } from "./dataset.ts";
 
 type Map_ = Record<string, unknown>;
 const isMap = (v: unknown): v is Map_ => typeof v === "object" && v !== null && !Array.isArray(v);
