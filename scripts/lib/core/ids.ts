@@ -1,7 +1,7 @@
 // Experiment ids are lower-case ULIDs (https://github.com/ulid/spec): 48 bits of
 // milliseconds then 80 random bits, in Crockford base32. Time-sortable, and the
 // random part makes collisions between parallel jobs practically impossible
-// (the seed's uuid4()[:6] collides; see BRIEF.md). core/ imports nothing of ours
+// (six hex digits of a uuid4, as the first prototype used, collide). core/ imports nothing of ours
 // outside core/: the patterns come from a file generated from the schemas.
 import { randomBytes } from "node:crypto";
 import { COMMON_DEFS } from "./schema-defs.generated.ts";
@@ -36,11 +36,4 @@ export function makeUlid(timeMs: number, random: Uint8Array = randomBytes(10)): 
 
 export function newExperimentId(): string {
   return makeUlid(Date.now());
-}
-
-/** The creation time encoded in a ULID. */
-export function ulidTime(id: string): Date {
-  let ms = 0;
-  for (const ch of id.slice(0, 10)) ms = ms * 32 + ALPHABET.indexOf(ch);
-  return new Date(ms);
 }
