@@ -1,4 +1,8 @@
 // Lists every path in a registry directory without reading any file.
+// registry/ is the one reader of registry files (issue #13): listing, reading,
+// checking (check-file.ts, pool.ts), the check session and its caches
+// (session.ts), the loader, reference lookups. It may import core, schema,
+// yaml and cache (and, for now, the rules of validate/rules, which check-file.ts runs).
 import { realpathSync, statSync } from "node:fs";
 import { sep } from "node:path";
 import fg from "fast-glob";
@@ -10,6 +14,8 @@ export interface Listing {
   paths: ListedPath[];
   /** The regular files, registry-relative. */
   files: Set<string>;
+  /** The directories, registry-relative and sorted (symlinks to directories are in `paths`). */
+  dirs: string[];
 }
 
 export function assertRegistryDir(dir: string): void {
@@ -34,8 +40,12 @@ export async function listRegistry(dir: string): Promise<Listing> {
   const entries = await fg("**", { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true, suppressErrors: true });
   const paths: ListedPath[] = [];
   const files = new Set<string>();
+  const dirs: string[] = [];
   for (const { path, dirent } of entries) {
-    if (dirent.isDirectory()) continue;
+    if (dirent.isDirectory()) {
+      dirs.push(path);
+      continue;
+    }
     if (dirent.isSymbolicLink()) {
       let inside = false;
       try {
@@ -52,5 +62,6 @@ export async function listRegistry(dir: string): Promise<Listing> {
     }
   }
   paths.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { root, paths, files };
+  dirs.sort();
+  return { root, paths, files, dirs };
 }

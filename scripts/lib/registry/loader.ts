@@ -4,10 +4,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic, ExperimentData, Kind, KindData, ModelData, ProjectData } from "../schema/types.ts";
-import { byPosition, placedRefs, runRegistryRules } from "../validate/validate.ts";
 import { locate, type PathSegment, type Position, parseYaml } from "../yaml/yaml.ts";
 import { fileVersions } from "./file-versions.ts";
 import { listRegistry } from "./listing.ts";
+import { byPosition, placedRefs, runRegistryRules } from "./registry-rules.ts";
 import { CheckSession } from "./session.ts";
 
 export interface RegistryRecord<K extends Kind> {
@@ -76,7 +76,7 @@ export async function loadRegistry(opts: { registry: string; workers?: number; c
   const checked = refs.map((ref, i) => ({ ref, value: entries[i].value }));
   const diagnostics = [
     ...entries.flatMap((c) => c.diagnostics),
-    ...runRegistryRules({ paths: listing.paths, refs, summaries: session.summaries, scope: null }),
+    ...runRegistryRules({ paths: listing.paths, files: listing.files, dirs: listing.dirs, refs, summaries: session.summaries, scope: null }),
   ].sort(byPosition);
 
   const loaded: LoadedRegistry = { root: listing.root, projects: [], models: [], experiments: [], diagnostics };

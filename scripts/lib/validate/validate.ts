@@ -4,13 +4,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultCacheDir } from "../cache/cache.ts";
-import { place } from "../core/layout.ts";
 import { changedSince } from "../git/git.ts";
 import { fileVersions } from "../registry/file-versions.ts";
-import { type Listing, listRegistry } from "../registry/listing.ts";
+import { listRegistry } from "../registry/listing.ts";
+import { byPosition, placedRefs, runRegistryRules } from "../registry/registry-rules.ts";
 import { CheckSession } from "../registry/session.ts";
 import type { Diagnostic, FileRef } from "../schema/types.ts";
-import { REGISTRY_RULES } from "./rules/index.ts";
 import type { RegistryIndex } from "./rules/types.ts";
 
 export interface ValidateOptions {
@@ -34,21 +33,6 @@ export interface ValidateResult {
 export function scopeKeyOf(file: string): string {
   const parts = file.split("/");
   return parts[1] === "models" && parts.length > 2 ? `${parts[0]}/${parts[2]}` : parts[0];
-}
-
-/** The registry files the layout recognises, in listing order. */
-export function placedRefs(listing: Listing): FileRef[] {
-  const refs: FileRef[] = [];
-  for (const p of listing.paths) {
-    if (p.type !== "file") continue;
-    p.placement = place(p.file);
-    if (p.placement.ok) refs.push(p.placement.ref);
-  }
-  return refs;
-}
-
-export function runRegistryRules(index: RegistryIndex): Diagnostic[] {
-  return REGISTRY_RULES.flatMap((rule) => rule.check(index));
 }
 
 export async function validateRegistry(opts: ValidateOptions): Promise<ValidateResult> {
@@ -83,7 +67,7 @@ export async function validateRegistry(opts: ValidateOptions): Promise<ValidateR
   const checked = await session.check(toCheck);
   if (scope) await summarizeScope(session, listing.root, refs, scope);
 
-  const index: RegistryIndex = { paths: listing.paths, refs, summaries: session.summaries, scope };
+  const index: RegistryIndex = { paths: listing.paths, files: listing.files, dirs: listing.dirs, refs, summaries: session.summaries, scope };
   const registryDiagnostics = runRegistryRules(index);
   const diagnostics = [
     ...checked.flatMap((c) => c.diagnostics),
@@ -96,10 +80,6 @@ export async function validateRegistry(opts: ValidateOptions): Promise<ValidateR
     diagnostics,
     stats: { listed: listing.paths.length, parsed: session.parsed, fromCache: session.fromCache, cacheDiscarded: session.cacheDiscarded },
   };
-}
-
-export function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col;
 }
 
 function escapeRegExp(s: string): string {
