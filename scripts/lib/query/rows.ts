@@ -69,7 +69,10 @@ function wanted(field: Field, path: Path): boolean {
 /** Rows are built from prototype-less objects, so a `__proto__` key is plain data. */
 function setPath(target: Record<string, unknown>, path: Path, value: unknown): void {
   let node = target;
-  for (let i = 0; i < path.length - 1; i++) node = (node[path[i]] ??= Object.create(null)) as Record<string, unknown>;
+  for (let i = 0; i < path.length - 1; i++) {
+    node[path[i]] ??= Object.create(null);
+    node = node[path[i]] as Record<string, unknown>;
+  }
   node[path[path.length - 1]] = value;
 }
 
@@ -160,7 +163,10 @@ async function rebuild(
   const put = (path: Path, row: number, value: Stored) => {
     const k = JSON.stringify(path);
     let col = byPath.get(k);
-    if (!col) byPath.set(k, (col = { path, values: new Array<Stored>(all.length).fill(null) }));
+    if (!col) {
+      col = { path, values: new Array<Stored>(all.length).fill(null) };
+      byPath.set(k, col);
+    }
     col.values[row] = value;
   };
   if (oldColumns.length > 0) {

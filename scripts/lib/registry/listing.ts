@@ -1,8 +1,4 @@
 // Lists every path in a registry directory without reading any file.
-// registry/ is the one reader of registry files (issue #13): listing, reading,
-// checking (check-file.ts, pool.ts), the check session and its caches
-// (session.ts), the loader, reference lookups. It may import core, schema,
-// yaml and cache (and, for now, the rules of validate/rules, which check-file.ts runs).
 import { realpathSync, statSync } from "node:fs";
 import { sep } from "node:path";
 import fg from "fast-glob";

@@ -1,6 +1,14 @@
 // The one loader (BRIEF.md "Parts"): reads a registry into typed records for
 // the CLI's read commands, reports and the site. It runs every check the
 // validator runs, so a record here is always a schema-valid file.
+//
+// registry/ is the one reader of registry files (issue #13): listing.ts (the
+// tree, read by nobody else), check-file.ts and pool.ts (bytes → diagnostics
+// and records, on all cores), session.ts (version token → cached result, for
+// validate, this loader and `list`), read.ts and peek.ts (single files),
+// refs.ts (finding what a reference names). No other folder parses a registry
+// file. It may import core, schema, yaml and cache, and the pure rule
+// functions of validate/rules (which check-file.ts and registry-rules.ts run).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic, ExperimentData, Kind, KindData, ModelData, ProjectData } from "../schema/types.ts";

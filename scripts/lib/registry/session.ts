@@ -124,7 +124,8 @@ export class CheckSession {
       out.set(c.ref.file, entry);
       this.parsed++;
     }
-    return refs.map((r) => out.get(r.file)!);
+    // Every ref was answered above, from the cache or by checkFiles.
+    return refs.map((r) => out.get(r.file) as CheckedEntry);
   }
 
   /** Writes the cache back (forgetting files that are gone) if anything changed. */

@@ -56,14 +56,9 @@ export async function validateRegistry(opts: ValidateOptions): Promise<ValidateR
     workers: opts.workers,
   });
 
-  let scope: Set<string> | null = null;
-  let changed: Set<string> | null = null;
-  let toCheck = refs;
-  if (changedFiles) {
-    changed = new Set(await changedFiles);
-    scope = new Set([...changed].flatMap((f) => [scopeKeyOf(f), f.split("/")[0]]));
-    toCheck = refs.filter((r) => changed!.has(r.file));
-  }
+  const changed = changedFiles ? new Set(await changedFiles) : null;
+  const scope = changed ? new Set([...changed].flatMap((f) => [scopeKeyOf(f), f.split("/")[0]])) : null;
+  const toCheck = changed ? refs.filter((r) => changed.has(r.file)) : refs;
   const checked = await session.check(toCheck);
   if (scope) await summarizeScope(session, listing.root, refs, scope);
 
@@ -71,7 +66,7 @@ export async function validateRegistry(opts: ValidateOptions): Promise<ValidateR
   const registryDiagnostics = runRegistryRules(index);
   const diagnostics = [
     ...checked.flatMap((c) => c.diagnostics),
-    ...(scope ? registryDiagnostics.filter((d) => changed!.has(d.file) || scope!.has(scopeKeyOf(d.file))) : registryDiagnostics),
+    ...(changed && scope ? registryDiagnostics.filter((d) => changed.has(d.file) || scope.has(scopeKeyOf(d.file))) : registryDiagnostics),
   ].sort(byPosition);
   session.save((file) => listing.files.has(file));
   return {

@@ -1,5 +1,7 @@
 // Every rule, in the order they run (STYLE.md §4). File rules see one parsed,
-// schema-valid record; registry rules see the whole tree's index.
+// schema-valid record; registry rules see the whole tree's index (its files,
+// directories and file summaries). Rules are pure functions over that data and
+// import only core, schema and yaml; registry/ runs them.
 import { aliasesResolve } from "./aliases-resolve.ts";
 import { experimentIdsUnique } from "./experiment-ids-unique.ts";
 import { filesFollowLayout } from "./files-follow-layout.ts";
