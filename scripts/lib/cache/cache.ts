@@ -21,7 +21,7 @@ export function cachePath(dir: string, name: string, registry: string, suffix = 
 }
 
 /** Entries whose first element is the file's version token and second its content hash. */
-export type Entry = readonly [version: string, hash: string, ...rest: unknown[]];
+type Entry = readonly [version: string, hash: string, ...rest: unknown[]];
 
 export class EntryCache<E extends Entry> {
   /** Why the stored cache was not used, when it was not. */

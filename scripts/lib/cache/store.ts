@@ -37,7 +37,7 @@ interface Header {
   checksum: string;
 }
 
-export type StoreRead<T> =
+type StoreRead<T> =
   | { value: T; checksum: string; discarded: null }
   /** `discarded` is null when there was no file, else why it was not used. */
   | { value: undefined; checksum: null; discarded: string | null };
@@ -66,8 +66,9 @@ export function readStoreFile<T>(path: string, key: StoreKey, expectChecksum?: s
   } catch {
     return miss("unreadable header (corrupt)");
   }
-  if (typeof header !== "object" || header === null || header.store !== STORE_FORMAT || newline < 0) return miss("unreadable header (corrupt)");
-  if (header.modelreg !== MODELREG_VERSION || header.name !== key.name || header.fingerprint !== key.fingerprint) {
+  if (typeof header !== "object" || header === null || Array.isArray(header) || newline < 0) return miss("unreadable header (corrupt)");
+  // A header of another shape (`store` missing or different) comes from an older or newer modelreg.
+  if (header.store !== STORE_FORMAT || header.modelreg !== MODELREG_VERSION || header.name !== key.name || header.fingerprint !== key.fingerprint) {
     return miss("made by another version of modelreg or its schemas");
   }
   const body = text.slice(newline + 1);

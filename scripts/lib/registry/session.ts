@@ -50,7 +50,7 @@ function unpack(file: string, p: Packed): CheckedEntry {
   return { version: p[0], hash: p[1], summary, diagnostics: p[3] === 0 ? [] : p[3], value: p[4] };
 }
 
-export interface SessionOptions {
+interface SessionOptions {
   /** The registry's real path. */
   root: string;
   /** Where caches live; false for none (`--no-cache`, or an incremental run that reads a few files). */
