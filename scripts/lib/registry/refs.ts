@@ -7,7 +7,7 @@ import { filePathFor, place } from "../core/layout.ts";
 import { ID_PREFIX } from "../core/ref.ts";
 import { didYouMean } from "../core/suggest.ts";
 import type { ExperimentData, ModelData } from "../schema/types.ts";
-import { parseYaml } from "../yaml/yaml.ts";
+import { peekRecord } from "./peek.ts";
 
 /** A directory's entries, sorted; none when it cannot be read. */
 export function listDir(dir: string): string[] {
@@ -85,17 +85,12 @@ export function findExperimentById(registry: string, prefix: string, within?: { 
   );
 }
 
-function readRecord<T>(path: string): T | undefined {
-  const parsed = parseYaml(readFileSync(path, "utf8"));
-  return parsed.problems.length === 0 ? (parsed.value as T) : undefined;
-}
-
 /** Which experiments of a model carry `version` (a whole-token text match first, then a parse). */
 export function experimentsWithVersion(registry: string, project: string, model: string, version: string): ExperimentLocation[] {
   const token = new RegExp(`(?<![0-9A-Za-z._+-])${version.replace(/[.+]/g, "\\$&")}(?![0-9A-Za-z._+-])|\\\\`);
   return listExperiments(registry, { project, model }).filter((e) => {
     const path = join(registry, e.file);
-    return token.test(readFileSync(path, "utf8")) && readRecord<ExperimentData>(path)?.version === version;
+    return token.test(readFileSync(path, "utf8")) && peekRecord<ExperimentData>(path)?.version === version;
   });
 }
 
@@ -115,7 +110,7 @@ export function resolveSelector(
       "E_AMBIGUOUS",
       "Run `modelreg validate`: versions must be unique within a model.",
     );
-  const aliases = readRecord<ModelData>(join(registry, filePathFor({ kind: "model", project, model })))?.aliases ?? {};
+  const aliases = peekRecord<ModelData>(join(registry, filePathFor({ kind: "model", project, model })))?.aliases ?? {};
   if (aliases[selector] !== undefined) {
     const target = aliases[selector];
     const viaAlias = experimentsWithVersion(registry, project, model, target);
@@ -138,7 +133,7 @@ export function versionsOf(registry: string, project: string, model: string): st
   for (const e of listExperiments(registry, { project, model })) {
     const path = join(registry, e.file);
     if (!/^version:/m.test(readFileSync(path, "utf8"))) continue;
-    const version = readRecord<ExperimentData>(path)?.version;
+    const version = peekRecord<ExperimentData>(path)?.version;
     if (typeof version === "string") out.push(version);
   }
   return out;

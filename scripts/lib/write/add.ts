@@ -1,7 +1,7 @@
 // `modelreg add project|model|experiment` (issue #4), the seed's add_project,
 // add_model and add_experiment: build the record, check it as `validate` will,
 // write it atomically without ever overwriting (or commit it on a new branch).
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DataError, UsageError } from "../core/errors.ts";
 import { newExperimentId } from "../core/ids.ts";
@@ -9,9 +9,9 @@ import { filePathFor } from "../core/layout.ts";
 import { parseModelRef, parseSlug } from "../core/ref.ts";
 import { isGoal } from "../domain/metric-goals.ts";
 import { versionTaken } from "../domain/versions.ts";
+import { peekRecord } from "../registry/peek.ts";
 import { assertModelExists, experimentsWithVersion } from "../registry/refs.ts";
 import type { FileRef, Kind, ModelData, ProjectData } from "../schema/types.ts";
-import { parseYaml } from "../yaml/yaml.ts";
 import { type WrittenRecord, writeRecord } from "./_write-record.ts";
 import { buildExperiment, type ExperimentInputs } from "./experiment-record.ts";
 
@@ -73,7 +73,7 @@ export function assertProjectNameFree(registry: string, name: string): void {
   for (const dir of readdirSync(registry)) {
     const file = join(registry, filePathFor({ kind: "project", project: dir }));
     if (!existsSync(file)) continue;
-    if ((parseYaml(readFileSync(file, "utf8")).value as ProjectData | undefined)?.name === name) {
+    if (peekRecord<ProjectData>(file)?.name === name) {
       throw new DataError(`the project name "${name}" is already used by ${file}`, "E_NAME_TAKEN", "Give each project its own display name (--name).");
     }
   }
