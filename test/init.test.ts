@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { TEAM_SCRIPTS, TEAM_WORKFLOWS } from "../scripts/lib/init/init.ts";
+import { TEAM_SCRIPTS } from "../scripts/lib/init/init.ts";
 import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
 import { ROOT, runCli, tempDir, writeTree } from "./_helpers.ts";
 import { WORKFLOWS } from "./_workflows.ts";
@@ -76,7 +76,7 @@ test("init: dependabot.yml asks for weekly updates of the workflows' actions and
     ],
   );
   // The actions it updates are the ones the written workflows use.
-  const uses = TEAM_WORKFLOWS.flatMap((w) => [...readFileSync(join(dir, ".github/workflows", w), "utf8").matchAll(/uses: ([\w/-]+)@v\d+/g)].map((m) => m[1]));
+  const uses = ["validate.yml", "pages.yml"].flatMap((w) => [...readFileSync(join(dir, ".github/workflows", w), "utf8").matchAll(/uses: ([\w/-]+)@v\d+/g)].map((m) => m[1]));
   assert.ok(uses.includes("actions/checkout") && uses.includes("actions/setup-node"), uses.join(", "));
 });
 
