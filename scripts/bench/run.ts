@@ -2,7 +2,8 @@
 // case beside the naive baseline measured in the same run (issue #3). Prints a
 // Markdown table for docs/benchmarks.md; then the site build beside a bare Astro
 // site (issue #6, site.ts). Options: --sizes 1000,10000 to choose sizes;
-// --only validate or --only site (the site build, then search on the built site) to run one part.
+// --only validate, --only site (the site build, then search on the built site) or
+// --only startup (short commands on the sample registry, issue #14) to run one part.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -11,6 +12,7 @@ import { generateRegistry } from "../lib/generate/generate.ts";
 import { measure, median3, type Sample } from "./sample.ts";
 import { benchSearch, type SearchRow, searchReport } from "./search.ts";
 import { benchSite, type SiteResult, siteReport } from "./site.ts";
+import { benchStartup, startupReport } from "./startup.ts";
 
 function git(dir: string, ...args: string[]): void {
   execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", ...args], { cwd: dir, stdio: "ignore" });
@@ -126,12 +128,17 @@ const sizesArg = process.argv.indexOf("--sizes");
 const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [1000, 10000, 100000];
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
-if (only !== undefined && only !== "validate" && only !== "site") throw new Error(`--only takes validate (validate and list) or site, not "${only}"`);
-const parts = new Set(only ? [only] : ["validate", "site"]);
+if (only !== undefined && !["validate", "site", "startup"].includes(only))
+  throw new Error(`--only takes validate (validate and list), site or startup, not "${only}"`);
+const parts = new Set(only ? [only] : ["startup", "validate", "site"]);
+if (parts.has("startup")) {
+  process.stderr.write("start-up…\n");
+  process.stdout.write(startupReport(benchStartup()));
+}
 const rows: Row[] = [];
 const siteResults: SiteResult[] = [];
 const searchRows: SearchRow[] = [];
-for (const size of sizes) {
+for (const size of parts.has("validate") || parts.has("site") ? sizes : []) {
   const result = await benchSize(size, parts);
   rows.push(...result.rows);
   siteResults.push(...result.site);
