@@ -7,7 +7,8 @@ import { stripCredentials } from "../../git/provenance.ts";
 import type { ExperimentData, HistoryPoint } from "../../schema/types.ts";
 import { isoSeconds, type PlannedExperiment, type Skip } from "../types.ts";
 import { define, MAX_NAME, MAX_TAG_KEY, metricValue, typedParam } from "../values.ts";
-import type { LoggedModel, MetricPoint, MlflowExperiment, MlflowRun } from "./store.ts";
+import { runDatasets } from "./_datasets.ts";
+import type { LoggedModel, MetricPoint, MlflowExperiment, MlflowRun } from "./source.ts";
 
 /** RunStatus in MLflow's protos, and the names newer stores write. */
 const STATUS: Record<string, ExperimentData["status"]> = {
@@ -137,6 +138,7 @@ export function runRecord(run: MlflowRun, experiment: MlflowExperiment, model: s
     description,
     status: STATUS[String(run.meta.status)],
     parameters,
+    datasets: runDatasets(run.datasets, label, skipped),
     ...metrics(run, label, skipped),
     artifacts: artifacts(run, experiment.loggedModels, label, skipped),
     code,

@@ -8,7 +8,7 @@ import { slugify } from "../../core/layout.ts";
 import { ALIAS_PATTERN } from "../../write/promote.ts";
 import type { ImportPlan, PlannedExperiment } from "../types.ts";
 import { define } from "../values.ts";
-import type { RegisteredModel } from "./_registry.ts";
+import type { RegisteredModel } from "./source.ts";
 
 const STAGES = new Set(["production", "staging"]);
 
@@ -43,7 +43,10 @@ export function applyRegistry(plan: ImportPlan, registered: RegisteredModel[], b
       const label = feeds.get(e.model)!.size === 1 ? String(v.version) : `${slugify(rm.name)}-${v.version}`;
       if (e.record.version === undefined) e.record.version = label;
       else plan.skipped.push({ what, why: `its run is already labelled ${e.record.version}, and an experiment has one version label` });
-      if (v.location && !v.location.startsWith("models:/")) define((e.record.artifacts ??= {}), `registry:${rm.name}/${v.version}`, v.location);
+      if (v.location && !v.location.startsWith("models:/")) {
+        e.record.artifacts ??= {};
+        define(e.record.artifacts, `registry:${rm.name}/${v.version}`, v.location);
+      }
       const stage = v.stage?.toLowerCase() ?? "";
       if (STAGES.has(stage)) pointers.set(stage, v.version);
     }
