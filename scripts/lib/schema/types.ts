@@ -52,7 +52,7 @@ export interface ExperimentData {
   artifacts?: Record<string, string>;
   code?: { repo?: string; commit?: string; branch?: string; dirty?: boolean; path?: string };
   environment?: Record<string, unknown>;
-  source?: { system: "mlflow" | "dvc" | "huggingface"; id: string; uri?: string };
+  source?: { system: "mlflow" | "dvc" | "huggingface" | "wandb"; id: string; uri?: string };
   tags?: Tags;
 }
 

@@ -134,11 +134,10 @@ export function planHfCard(front: unknown, o: HfPlanOptions): ImportPlan {
       "Add a model-index (name, results: task, dataset, metrics with type and value) to the card, or record the model with `modelreg add model`. Nothing was written.",
     );
   }
-  index.forEach((entry, i) =>
-    isMap(entry)
-      ? planEntry(plan, front as Map_, entry, i, o)
-      : plan.skipped.push({ what: `model-index entry ${i + 1}`, why: "it is not a map with name and results" }),
-  );
+  index.forEach((entry, i) => {
+    if (isMap(entry)) planEntry(plan, front as Map_, entry, i, o);
+    else plan.skipped.push({ what: `model-index entry ${i + 1}`, why: "it is not a map with name and results" });
+  });
   if (plan.experiments.length === 0) {
     const why = plan.skipped.map((s) => `${s.what}: ${s.why}`).join("; ");
     throw new DataError(
