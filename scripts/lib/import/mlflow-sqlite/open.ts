@@ -45,6 +45,8 @@ function headerProblem(file: string): string | undefined {
   return undefined;
 }
 
+const RESTORE = "Restore it from a backup or from git (a partial copy or download cuts it short), then import again. Nothing was written.";
+
 /** A better-sqlite3 error → what a person can act on. */
 export function sqliteError(file: string, err: unknown): DataError {
   if (err instanceof DataError) return err;
@@ -88,7 +90,9 @@ export function openMlflowDb(file: string): OpenStore {
     throw new DataError(
       `${file}: ${bad}`,
       "E_BAD_SOURCE",
-      "Name MLflow's database file (the path after `sqlite:///` in MLFLOW_TRACKING_URI, usually mlflow.db), or the mlruns directory of a file store. Nothing was written.",
+      bad.startsWith("it is truncated")
+        ? RESTORE
+        : "Name MLflow's database file (the path after `sqlite:///` in MLFLOW_TRACKING_URI, usually mlflow.db), or the mlruns directory of a file store. Nothing was written.",
     );
   let db: Db | undefined;
   try {
