@@ -133,9 +133,21 @@ if (only !== undefined && only !== "validate" && only !== "site" && only !== "im
 const parts = new Set(only ? [only] : ["validate", "site", "import"]);
 // Import sizes are runs in the source (issue #18), not registry experiments: --import-sizes 1000,10000.
 const importArg = process.argv.indexOf("--import-sizes");
-const mlflowSizes = importArg > 0 ? process.argv[importArg + 1].split(",").map(Number) : [1000, 10000];
+const mlflowSizes =
+  importArg > 0
+    ? process.argv[importArg + 1]
+        .split(",")
+        .map(Number)
+        .filter((n) => n > 0)
+    : [1000, 10000];
 const wandbArg = process.argv.indexOf("--wandb-sizes");
-const wandbSizes = wandbArg > 0 ? process.argv[wandbArg + 1].split(",").map(Number) : [500, 1000];
+const wandbSizes =
+  wandbArg > 0
+    ? process.argv[wandbArg + 1]
+        .split(",")
+        .map(Number)
+        .filter((n) => n > 0)
+    : [500, 1000];
 const rows: Row[] = [];
 const siteResults: SiteResult[] = [];
 const searchRows: SearchRow[] = [];
@@ -152,12 +164,4 @@ if (parts.has("validate")) {
   process.stdout.write(table(rows) + "\n");
 }
 if (parts.has("site")) process.stdout.write(siteReport(siteResults) + searchReport(searchRows));
-if (parts.has("import"))
-  process.stdout.write(
-    importReport(
-      await benchImport(
-        mlflowSizes,
-        mlflowSizes.map((n) => n / 10),
-      ),
-    ),
-  );
+if (parts.has("import")) process.stdout.write(importReport(await benchImport(mlflowSizes, wandbSizes)));

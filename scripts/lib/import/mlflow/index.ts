@@ -3,7 +3,7 @@
 // the same mapping, write.
 import { existsSync, statSync } from "node:fs";
 import { UsageError } from "../../core/errors.ts";
-import { readSqliteStore } from "../mlflow-sqlite/read.ts";
+import { readSqliteStore } from "./sqlite.ts";
 import { applyPlan, type ImportOptions, type ImportResult } from "../plan.ts";
 import { type ModelFrom, planMlflow } from "./map.ts";
 import type { MlflowStore } from "./source.ts";

@@ -1,5 +1,5 @@
 // What both MLflow readers hand the mapping (issue #9, #18): the file store
-// (`store.ts`, `mlruns/`) and the SQLite store (`../mlflow-sqlite/`) differ
+// (`store.ts`, `mlruns/`) and the SQLite store (`sqlite.ts`, `mlflow.db`) differ
 // only in how they read; `map.ts` turns this one shape into an import plan.
 // Runs are an iterable so the SQLite reader can stream them one at a time
 // instead of holding every metric of a large store in memory.

@@ -1,15 +1,15 @@
 // Reads MLflow's SQLite backend store (issue #18) into the shape both MLflow
 // readers share (../mlflow/source.ts), so the file-store mapping applies
-// unchanged. Owns: SQL against MLflow's tables. May import: better-sqlite3,
-// ../mlflow/source.ts, ../types.ts, ../values.ts, ./open.ts.
+// unchanged. It alone (with _sqlite-open.ts and _sqlite-registry.ts) runs SQL
+// against MLflow's tables.
 // Experiments, runs, params, tags, dataset inputs and the registry are small
 // and read whole; metrics (millions of rows in a big store) are streamed in
 // run order and each run is handed on as soon as its last metric row is read.
 
-import type { LoggedModel, MetricPoint, MlflowExperiment, MlflowRun, MlflowStore, RunDataset } from "../mlflow/source.ts";
+import type { LoggedModel, MetricPoint, MlflowExperiment, MlflowRun, MlflowStore, RunDataset } from "./source.ts";
 import { define } from "../values.ts";
-import { readSqliteRegistry } from "./_registry.ts";
-import { type Db, type OpenStore, openMlflowDb, sqliteError } from "./open.ts";
+import { readSqliteRegistry } from "./_sqlite-registry.ts";
+import { type Db, type OpenStore, openMlflowDb, sqliteError } from "./_sqlite-open.ts";
 
 type Row = Record<string, unknown>;
 
