@@ -1,8 +1,9 @@
 // The model registry in the SQLite store (issue #18): registered_models,
 // model_versions (run id, the old stages, storage location) and, since MLflow
 // 2.3, registered_model_aliases — into the shape the file-store registry has.
-import type { RegisteredModel } from "./source.ts";
+
 import type { OpenStore } from "./_sqlite-open.ts";
+import type { RegisteredModel } from "./source.ts";
 
 type Row = Record<string, unknown>;
 

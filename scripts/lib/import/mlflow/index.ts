@@ -3,10 +3,10 @@
 // the same mapping, write.
 import { existsSync, statSync } from "node:fs";
 import { UsageError } from "../../core/errors.ts";
-import { readSqliteStore } from "./sqlite.ts";
 import { applyPlan, type ImportOptions, type ImportResult } from "../plan.ts";
 import { type ModelFrom, planMlflow } from "./map.ts";
 import type { MlflowStore } from "./source.ts";
+import { readSqliteStore } from "./sqlite.ts";
 import { readMlflowStore } from "./store.ts";
 
 export interface MlflowImportOptions extends ImportOptions {

@@ -6,10 +6,10 @@
 // and read whole; metrics (millions of rows in a big store) are streamed in
 // run order and each run is handed on as soon as its last metric row is read.
 
-import type { LoggedModel, MetricPoint, MlflowExperiment, MlflowRun, MlflowStore, RunDataset } from "./source.ts";
 import { define } from "../values.ts";
-import { readSqliteRegistry } from "./_sqlite-registry.ts";
 import { type Db, type OpenStore, openMlflowDb, sqliteError } from "./_sqlite-open.ts";
+import { readSqliteRegistry } from "./_sqlite-registry.ts";
+import type { LoggedModel, MetricPoint, MlflowExperiment, MlflowRun, MlflowStore, RunDataset } from "./source.ts";
 
 type Row = Record<string, unknown>;
 
