@@ -62,11 +62,16 @@ export async function benchImport(mlflowSizes: number[], wandbSizes: number[]): 
 }
 
 /** Milliseconds per run at each size, so linear growth (a flat number) is visible. */
-function perRun(rows: ImportRow[], source: ImportRow["source"]): string {
-  return rows
-    .filter((r) => r.source === source)
-    .map((r) => `${r.runs.toLocaleString("en")}: ${((r.sample.wallS * 1000) / r.runs).toFixed(1)} ms`)
-    .join(", ");
+function perRun(rows: ImportRow[]): string {
+  const of = (source: ImportRow["source"]) =>
+    rows
+      .filter((r) => r.source === source)
+      .map((r) => `${r.runs.toLocaleString("en")}: ${((r.sample.wallS * 1000) / r.runs).toFixed(1)} ms`)
+      .join(", ");
+  return (["mlflow", "wandb"] as const)
+    .filter((source) => rows.some((r) => r.source === source))
+    .map((source) => `${source}: ${of(source)}`)
+    .join("; ");
 }
 
 export function importReport(rows: ImportRow[]): string {
@@ -80,7 +85,7 @@ export function importReport(rows: ImportRow[]): string {
         `| ${r.source} | ${r.runs.toLocaleString("en")} | ${r.sample.wallS.toFixed(1)} | ${r.sample.rssMb.toFixed(0)} | ${r.target} | ${r.target === "—" ? "—" : r.met ? "✔" : "✖"} |`,
     ),
     "",
-    `Time per run — mlflow: ${perRun(rows, "mlflow")}; wandb: ${perRun(rows, "wandb")}.\n`,
+    `Time per run — ${perRun(rows)}.\n`,
   ];
   return lines.join("\n");
 }
