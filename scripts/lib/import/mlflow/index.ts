@@ -1,6 +1,8 @@
 // `modelreg import mlflow <mlruns-dir | mlflow.db | sqlite:///path>` (issue
-// #9, #18): read the file store or the SQLite store into one shape, plan with
-// the same mapping, write.
+// #9, #18): read the file store (store.ts) or the SQLite store (sqlite.ts)
+// into one shape (source.ts), plan with the same mapping (map.ts), write.
+// Owns: MLflow's stores. May import: core, git (credential stripping), yaml,
+// schema types, better-sqlite3 and the shared import code at import/.
 import { existsSync, statSync } from "node:fs";
 import { UsageError } from "../../core/errors.ts";
 import { applyPlan, type ImportOptions, type ImportResult } from "../plan.ts";
