@@ -10,7 +10,7 @@ import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
 import { type CliResult, cacheEnv, FIXTURES, runCli, SHARED, tempDir } from "./_helpers.ts";
 
 export const IMPORT_FIXTURES = join(FIXTURES, "import");
-export const ACCEPTANCE = join(SHARED, "acceptance");
+const ACCEPTANCE = join(SHARED, "acceptance");
 const LOCKS = join(tempDir("modelreg-import-locks-"), "locks");
 
 /** An empty registry in a fresh temp dir: `{ root, registry }`. */
@@ -109,7 +109,7 @@ export async function assertImportsOnce(registry: string, runImport: () => Promi
 }
 
 /** The MLflow schema DDL files (test/fixtures/import/mlflow-sqlite-schema/<alembic revision>.sql). */
-export const MLFLOW_SCHEMA = join(IMPORT_FIXTURES, "mlflow-sqlite-schema");
+const MLFLOW_SCHEMA = join(IMPORT_FIXTURES, "mlflow-sqlite-schema");
 
 /** A fresh `mlflow.db` in a temp dir: the schema of one Alembic revision, then each SQL file (or statement) in turn. */
 export function mlflowDb(revision: string, ...sql: string[]): string {

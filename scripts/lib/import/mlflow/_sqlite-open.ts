@@ -13,7 +13,7 @@ import { DataError } from "../../core/errors.ts";
 export type Db = Database.Database;
 
 /** Alembic revisions of MLflow's tracking schema this reader was tested on (the acceptance databases and our fixtures). */
-export const TESTED_REVISIONS = new Set(["bd07f7e963c5", "a8c4a736bde6", "0584bdc529eb", "5b0e9adcef9c", "bda7b8c39065", "b7e4c1a90f23"]);
+const TESTED_REVISIONS = new Set(["bd07f7e963c5", "a8c4a736bde6", "0584bdc529eb", "5b0e9adcef9c", "bda7b8c39065", "b7e4c1a90f23"]);
 
 /** Tables and columns the import cannot do without; everything else is read when present. */
 const REQUIRED: Record<string, string[]> = {

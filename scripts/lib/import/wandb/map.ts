@@ -23,12 +23,12 @@ const INTERNAL: Record<string, string> = {
 };
 const COMMIT = /^[0-9a-f]{7,64}$/;
 
-export function runLabel(run: WandbRun): string {
+function runLabel(run: WandbRun): string {
   return `W&B run ${run.id}${run.offline ? " (offline)" : ""}`;
 }
 
 /** startedAt (UTC, often without a zone), else the directory's timestamp, else now. */
-export function startedMs(run: WandbRun): number {
+function startedMs(run: WandbRun): number {
   const at = run.metadata.startedAt;
   if (typeof at === "string") {
     const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(at) ? at : `${at}Z`);

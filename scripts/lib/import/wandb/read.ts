@@ -11,7 +11,7 @@ import { parseYaml } from "../../yaml/yaml.ts";
 import { isTree, type Tree } from "../_source-file.ts";
 import type { SourceProblem } from "../types.ts";
 
-export const RUN_DIR = /^(offline-)?run-(\d{8}_\d{6})-([a-z0-9]+)$/;
+const RUN_DIR = /^(offline-)?run-(\d{8}_\d{6})-([a-z0-9]+)$/;
 
 export interface WandbRun {
   dir: string;
