@@ -1,25 +1,35 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { DataError } from "../lib/core/errors.ts";
+import { DataError, UsageError } from "../lib/core/errors.ts";
+import { experimentAt } from "../lib/history/history.ts";
 import { aliasesOf, showExperiment, showModel, showProject } from "../lib/query/show.ts";
 import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
 import { readModels, readProjects } from "../lib/registry/read.ts";
 import { assertModelExists, listExperiments, parseRef } from "../lib/registry/refs.ts";
+import { setByLine, setByOf } from "./resolve.ts";
 
 export function register(program: Command): void {
   program
     .command("show <ref>")
     .description("show a project, model or experiment: an id (or unique prefix), project, project/model, or project/model@version|alias")
     .option("--registry <dir>", "the registry directory", "registry")
+    .option("--at <date|commit>", "for project/model@alias: the experiment the alias named at that moment (2026-03-12 = the end of that day, UTC; or a commit)")
     .option("--json", "print JSON for tools")
-    .action((text: string, flags: { registry: string; json?: boolean }) => {
+    .action(async (text: string, flags: { registry: string; at?: string; json?: boolean }) => {
       let ref = parseRef(text);
       // A project slug can look like an id prefix ("data2024"): an existing project wins.
       if (ref.kind === "id" && existsSync(join(flags.registry, ref.prefix, "project.yaml"))) ref = { kind: "project", project: ref.prefix };
       const out = (json: unknown, human: string): void => {
         process.stdout.write(flags.json ? `${JSON.stringify(json, null, 2)}\n` : human);
       };
+      if (flags.at !== undefined && ref.kind !== "experiment") {
+        throw new UsageError(
+          "--at needs a reference to an alias",
+          "E_BAD_FLAG",
+          "Write `project/model@alias --at DATE`, e.g. `show vision/resnet@production --at 2026-03-12`.",
+        );
+      }
       if (ref.kind === "project") {
         assertModelExists(flags.registry, ref.project);
         const project = readProjects(flags.registry).rows.find((p) => p.project === ref.project);
@@ -34,9 +44,12 @@ export function register(program: Command): void {
         const count = listExperiments(flags.registry, { project: ref.project, model: ref.model }).length;
         return out({ ...model, experiments: count }, showModel(model, count));
       }
-      const e = experimentFromRef(flags.registry, ref);
+      const past = flags.at === undefined ? undefined : await experimentAt(flags.registry, text, flags.at);
+      const e = past ?? experimentFromRef(flags.registry, ref);
       const model = readModels(flags.registry, e.project).rows.find((m) => m.model === e.model);
       const aliases = aliasesOf(model, e);
-      out({ project: e.project, model: e.model, id: e.id, file: e.file, aliases, data: e.data }, showExperiment(e, aliases));
+      const json = { project: e.project, model: e.model, id: e.id, file: e.file, aliases, data: e.data };
+      if (!past) return out(json, showExperiment(e, aliases));
+      out({ ...json, setBy: setByOf(past) }, `${text} at ${past.moment.text} → ${e.id}\n${setByLine(past)}\n\n${showExperiment(e, aliases)}`);
     });
 }
