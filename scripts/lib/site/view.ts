@@ -3,8 +3,10 @@
 // of every model, and which aliases point at which experiment. Pages never
 // walk the whole registry (withastro/astro#16297: getCollection per page is
 // the bottleneck at 100k entries).
+import type { RecordEvent } from "../history/history.ts";
 import type { ExperimentRecord, LoadedRegistry, ModelRecord, ProjectRecord } from "../registry/loader.ts";
 import { type PrimaryMetric, primaryMetricOf } from "./metrics.ts";
+import { aliasSince, modelTimeline, NO_HISTORY, type SiteHistory, type TimelineEntry } from "./timeline.ts";
 
 export interface SiteMeta {
   /** ISO time of the build. */
@@ -28,6 +30,10 @@ export interface ModelView {
   experiments: ExperimentRecord[];
   /** Alias name → the experiment it resolves to (unresolvable aliases are left out; validate reports them). */
   aliases: Map<string, ExperimentRecord>;
+  /** Alias changes from git, newest first (issue #16); empty when history is unavailable. */
+  timeline: TimelineEntry[];
+  /** Alias → the timeline entry that set its current value. */
+  since: Map<string, TimelineEntry>;
 }
 
 export interface ProjectView {
@@ -47,6 +53,10 @@ export interface SiteData {
   aliasesOf: Map<string, string[]>;
   /** Every experiment, newest first. */
   newest: ExperimentRecord[];
+  /** Whether git history was read (a shallow clone has none), and why not. */
+  history: { available: boolean; reason?: string };
+  /** Experiment id → its record's events from git, oldest first. */
+  recordHistory: Map<string, RecordEvent[]>;
 }
 
 export const modelKey = (project: string, model: string): string => `${project}/${model}`;
@@ -80,7 +90,8 @@ export function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<strin
   return out;
 }
 
-export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta): SiteData {
+export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta, history: SiteHistory = NO_HISTORY): SiteData {
+  const changes = history.available ? history.history.models : new Map();
   const experiments = new Map(registry.experiments.map((e) => [e.id, e]));
   // One sort: each model's runs come out of it newest first too.
   const newest = [...registry.experiments].sort(newestFirst);
@@ -104,12 +115,26 @@ export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta): SiteDat
       primary: primaryMetricOf(m.data, runs),
       experiments: runs,
       aliases: resolveAliases(m, runs),
+      timeline: modelTimeline(changes.get(key) ?? [], runs, meta.repoUrl),
+      since: new Map(),
     };
+    view.since = aliasSince(view.timeline, m.data.aliases);
     for (const [alias, e] of view.aliases) aliasesOf.set(e.id, [...(aliasesOf.get(e.id) ?? []), alias]);
     models.push(view);
     modelsByKey.set(key, view);
     project.models.push(view);
     project.experimentCount += runs.length;
   }
-  return { meta, projects: [...projectsById.values()], projectsById, models, modelsByKey, experiments, aliasesOf, newest };
+  return {
+    meta,
+    projects: [...projectsById.values()],
+    projectsById,
+    models,
+    modelsByKey,
+    experiments,
+    aliasesOf,
+    newest,
+    history: history.available ? { available: true } : { available: false, reason: history.reason },
+    recordHistory: history.available ? history.history.experiments : new Map(),
+  };
 }
