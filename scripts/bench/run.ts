@@ -2,12 +2,14 @@
 // case beside the naive baseline measured in the same run (issue #3). Prints a
 // Markdown table for docs/benchmarks.md; then the site build beside a bare Astro
 // site (issue #6, site.ts). Options: --sizes 1000,10000 to choose sizes;
-// --only validate or --only site (the site build, then search on the built site) to run one part.
+// --only validate, --only site (the site build, then search on the built site) or
+// --only history (history.ts: history, resolve --at, the site's history pass) to run one part.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateRegistry } from "../lib/generate/generate.ts";
+import { benchHistory, type HistoryRow, historyReport } from "./history.ts";
 import { measure, median3, type Sample } from "./sample.ts";
 import { benchSearch, type SearchRow, searchReport } from "./search.ts";
 import { benchSite, type SiteResult, siteReport } from "./site.ts";
@@ -126,12 +128,16 @@ const sizesArg = process.argv.indexOf("--sizes");
 const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [1000, 10000, 100000];
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
-if (only !== undefined && only !== "validate" && only !== "site") throw new Error(`--only takes validate (validate and list) or site, not "${only}"`);
-const parts = new Set(only ? [only] : ["validate", "site"]);
+if (only !== undefined && only !== "validate" && only !== "site" && only !== "history")
+  throw new Error(`--only takes validate (validate and list), site or history, not "${only}"`);
+const parts = new Set(only ? [only] : ["validate", "site", "history"]);
+const historyRows: HistoryRow[] = [];
 const rows: Row[] = [];
 const siteResults: SiteResult[] = [];
 const searchRows: SearchRow[] = [];
 for (const size of sizes) {
+  if (parts.has("history")) historyRows.push(...(await benchHistory(size)));
+  if (!parts.has("validate") && !parts.has("site")) continue;
   const result = await benchSize(size, parts);
   rows.push(...result.rows);
   siteResults.push(...result.site);
@@ -144,3 +150,4 @@ if (parts.has("validate")) {
   process.stdout.write(table(rows) + "\n");
 }
 if (parts.has("site")) process.stdout.write(siteReport(siteResults) + searchReport(searchRows));
+if (parts.has("history")) process.stdout.write(historyReport(historyRows));

@@ -63,7 +63,9 @@ export function gitOutput(cwd: string, args: string[], input?: string): Promise<
 
 /** The repository the registry is in: its path prefix; throws when there is none, no commit yet, or a shallow clone. */
 export async function openRepo(registry: string): Promise<{ prefix: string }> {
-  const facts = await gitOutput(registry, ["rev-parse", "--is-shallow-repository", "--show-prefix"]).catch(() => undefined);
+  // One rev-parse answers everything when all is well; a second only tells why not.
+  const all = await gitOutput(registry, ["rev-parse", "--is-shallow-repository", "--show-prefix", "--verify", "-q", "HEAD^{commit}"]).catch(() => undefined);
+  const facts = all ?? (await gitOutput(registry, ["rev-parse", "--is-shallow-repository", "--show-prefix"]).catch(() => undefined));
   if (facts === undefined) {
     throw new UsageError(
       `${registry} is not inside a git repository, so it has no history to read`,
@@ -79,8 +81,7 @@ export async function openRepo(registry: string): Promise<{ prefix: string }> {
       "Fetch the whole history with `git fetch --unshallow`; in GitHub Actions give actions/checkout `fetch-depth: 0`.",
     );
   }
-  const head = await gitOutput(registry, ["rev-parse", "--verify", "-q", "HEAD^{commit}"]).catch(() => "");
-  if (!head.trim())
+  if (all === undefined)
     throw new DataError(`the repository of ${registry} has no commits yet, so there is no history`, "E_NO_HISTORY", "Commit the registry first.");
   return { prefix: prefix.trim() };
 }
@@ -132,6 +133,25 @@ async function mergedAuthors(cwd: string, commits: RawCommit[]): Promise<Map<str
     if (email !== undefined) out.set(commit, { author, email });
   }
   return out;
+}
+
+/**
+ * The paths files had before being renamed in these commits, to the pattern
+ * (`:(glob)…`), from one `git diff-tree --stdin` (each commit against its first parent).
+ */
+export async function renamedFrom(cwd: string, commits: string[], pattern: string): Promise<string[]> {
+  if (commits.length === 0) return [];
+  const [prefix, out] = await Promise.all([
+    gitOutput(cwd, ["rev-parse", "--show-prefix"]),
+    gitOutput(cwd, ["diff-tree", "--stdin", "-r", "-M", "--raw", "--no-abbrev", "-z", "--", pattern], `${commits.join("\n")}\n`),
+  ]);
+  const f = out.split("\0");
+  const from: string[] = [];
+  for (let i = 0; i < f.length; i++) {
+    const meta = f[i].replace(/^[0-9a-f]{40}\n?/, "");
+    if (meta.startsWith(":") && meta.split(" ")[4]?.startsWith("R")) from.push(f[i + 1].slice(prefix.trim().length));
+  }
+  return from;
 }
 
 /**

@@ -14,7 +14,7 @@ import { assertModelExists, type ExperimentLocation, listExperiments, parseRef }
 import { type AliasChange, aliasTimelines, modelBlobIds } from "./aliases.ts";
 import { changeAt, cutAt, type Moment, parseMoment } from "./at.ts";
 import { parseBlob, readBlobs } from "./blobs.ts";
-import { readLog } from "./git-log.ts";
+import { type RegistryLog, readLog, renamedFrom } from "./git-log.ts";
 import { blobIdsOf, changesByFile, type RecordEvent, recordEvents } from "./records.ts";
 
 export type { AliasChange } from "./aliases.ts";
@@ -22,20 +22,41 @@ export type { Moment } from "./at.ts";
 export type { CommitInfo } from "./git-log.ts";
 export type { FieldChange, RecordEvent } from "./records.ts";
 
+/**
+ * The log of some files and of every path they had before a rename. Literal
+ * paths let git skip every unchanged directory (a glob makes it read every
+ * experiments/ directory a commit touches, which at 100k experiments is the
+ * whole cost); a file born in a rename adds its old path and the log runs
+ * once more, so a moved model costs one more pass, never one per file.
+ */
+async function followLog(registry: string, paths: string[], pattern: string): Promise<RegistryLog> {
+  const asked = new Set(paths);
+  for (;;) {
+    const log = await readLog(
+      registry,
+      [...asked].map((p) => `:(literal)${p}`),
+    );
+    const born = log.commits.filter((c) => c.changes.some((f) => f.status === "added" && !f.from)).map((c) => c.commit);
+    const older = (await renamedFrom(registry, born, pattern)).filter((p) => !asked.has(p));
+    if (older.length === 0) return log;
+    for (const p of older) asked.add(p);
+  }
+}
+
 const MODEL_FILES = ":(glob)*/models/*/model.yaml";
 
 /** Every alias change of one model, oldest first (a renamed model's changes under its old name included). */
 export async function modelHistory(registry: string, project: string, model: string): Promise<AliasChange[]> {
   assertRegistryDir(registry);
   assertModelExists(registry, project, model);
-  const log = await readLog(registry, [MODEL_FILES]);
+  const log = await followLog(registry, [`${project}/models/${model}/model.yaml`], MODEL_FILES);
   const blobs = await readBlobs(registry, modelBlobIds(log.commits));
   return aliasTimelines(log.commits, blobs).get(`${project}/${model}`) ?? [];
 }
 
 /** One experiment's life, oldest first: creation, each change (old → new), moves. */
 export async function experimentHistory(registry: string, at: ExperimentLocation): Promise<RecordEvent[]> {
-  const log = await readLog(registry, [`:(glob)*/models/*/experiments/${at.id}.yaml`]);
+  const log = await followLog(registry, [at.file], `:(glob)*/models/*/experiments/${at.id}.yaml`);
   const entries = changesByFile(log.commits, (f) => f === at.file).get(at.file) ?? [];
   return recordEvents(entries, await readBlobs(registry, blobIdsOf(entries)));
 }
@@ -61,7 +82,8 @@ export function describeTargets(registry: string, project: string, model: string
   for (const value of wanted) {
     const byId = files.filter((f) => f.id.startsWith(value.toLowerCase()));
     if (byId.length === 1) {
-      const version = parseBlob(readFileSync(join(registry, byId[0].file)))?.version;
+      const bytes = readFileSync(join(registry, byId[0].file));
+      const version = VERSION_LINE.test(bytes.toString("utf8")) ? parseBlob(bytes)?.version : undefined;
       out.set(value, { value, id: byId[0].id, ...(typeof version === "string" ? { version } : {}) });
       wanted.delete(value);
     } else out.set(value, { value });
@@ -95,7 +117,7 @@ export async function experimentAt(registry: string, ref: string, at: string): P
     );
   }
   assertModelExists(registry, r.project, r.model);
-  const log = await readLog(registry, [MODEL_FILES]);
+  const log = await followLog(registry, [`${r.project}/models/${r.model}/model.yaml`], MODEL_FILES);
   const changes = aliasTimelines(log.commits, await readBlobs(registry, modelBlobIds(log.commits))).get(`${r.project}/${r.model}`) ?? [];
   const name = `${r.project}/${r.model}`;
   if (!changes.some((c) => c.alias === r.selector)) {
