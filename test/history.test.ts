@@ -109,7 +109,7 @@ test("history experiment: created, updated three times (old → new), moved with
     [
       `${e2} (${MODEL}, version 1.1.0): 5 changes, newest first`,
       "",
-      "2026-03-10 09:00 UTC  moved (from vision/models/resnet/experiments/" + e2 + ".yaml)",
+      `2026-03-10 09:00 UTC  moved (from vision/models/resnet/experiments/${e2}.yaml)`,
       `  commit ${short(c.rename)} by Dave Diaz <dave@example.com>`,
       "  Rename resnet to resnet50",
       "",
