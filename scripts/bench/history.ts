@@ -24,7 +24,7 @@ export interface HistoryRow {
   target?: number;
 }
 
-export const scaleFor = (experiments: number): HistoryScale => ({
+const scaleFor = (experiments: number): HistoryScale => ({
   experiments,
   commits: Math.round(experiments / 5),
   aliasChanges: Math.max(1, Math.round(experiments / 200)),

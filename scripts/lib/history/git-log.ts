@@ -62,7 +62,7 @@ export function gitOutput(cwd: string, args: string[], input?: string): Promise<
 }
 
 /** The repository the registry is in: its path prefix; throws when there is none, no commit yet, or a shallow clone. */
-export async function openRepo(registry: string): Promise<{ prefix: string }> {
+async function openRepo(registry: string): Promise<{ prefix: string }> {
   // One rev-parse answers everything when all is well; a second only tells why not.
   const all = await gitOutput(registry, ["rev-parse", "--is-shallow-repository", "--show-prefix", "--verify", "-q", "HEAD^{commit}"]).catch(() => undefined);
   const facts = all ?? (await gitOutput(registry, ["rev-parse", "--is-shallow-repository", "--show-prefix"]).catch(() => undefined));
@@ -87,7 +87,7 @@ export async function openRepo(registry: string): Promise<{ prefix: string }> {
 }
 
 /** `Merge pull request #12 from …` (GitHub merge) or `Title (#13)` (GitHub squash). */
-export function prNumber(subject: string): number | undefined {
+function prNumber(subject: string): number | undefined {
   const m = /^Merge pull request #(\d+) /.exec(subject) ?? /\(#(\d+)\)\s*$/.exec(subject);
   return m ? Number(m[1]) : undefined;
 }

@@ -35,7 +35,7 @@ function put(out: FieldChange[], field: string, before: unknown, after: unknown)
 }
 
 /** What differs between two versions of a record (`before` undefined: what the new record holds). */
-export function diffRecords(before: Record<string, unknown> | undefined, after: Record<string, unknown>): FieldChange[] {
+function diffRecords(before: Record<string, unknown> | undefined, after: Record<string, unknown>): FieldChange[] {
   const out: FieldChange[] = [];
   const old = before ?? {};
   for (const key of SCALARS) put(out, key, old[key], after[key]);
