@@ -3,19 +3,20 @@ import { type Cell, formatTable } from "../lib/core/table.ts";
 import { diffExperiments } from "../lib/domain/diff.ts";
 import { experimentAt } from "../lib/history/history.ts";
 import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
+import { withOptions } from "./_options.ts";
 import { setByLine, setByOf } from "./resolve.ts";
 
 export function register(program: Command): void {
-  program
-    .command("diff <refA> <refB>")
-    .description("parameters, datasets and metrics of two experiments side by side (only what differs, unless --all)")
-    .option("--registry <dir>", "the registry directory", "registry")
+  withOptions(
+    program.command("diff <refA> <refB>").description("parameters, datasets and metrics of two experiments side by side (only what differs, unless --all)"),
+    "registry",
+    "json",
+  )
     .option("--all", "show equal keys too")
     .option(
       "--at <date|commit>",
       "read refA (an alias) as it was at that moment, to compare then with now (2026-03-12 = the end of that day, UTC; or a commit)",
     )
-    .option("--json", "print JSON for tools")
     .action(async (a: string, b: string, flags: { registry: string; all?: boolean; at?: string; json?: boolean }) => {
       const past = flags.at === undefined ? undefined : await experimentAt(flags.registry, a, flags.at);
       const left = past ?? experimentFromRef(flags.registry, a);

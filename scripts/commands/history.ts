@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { UsageError } from "../lib/core/errors.ts";
+import { parseRef } from "../lib/core/ref.ts";
 import { printable } from "../lib/core/table.ts";
 import { parseMoment } from "../lib/history/at.ts";
 import { type AliasChange, type CommitInfo, describeTargets, experimentHistory, type FieldChange, modelHistory, type Target } from "../lib/history/history.ts";
 import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
-import { parseRef } from "../lib/registry/refs.ts";
 
 interface HistoryFlags {
   registry: string;

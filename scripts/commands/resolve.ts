@@ -4,6 +4,7 @@ import { didYouMean } from "../lib/core/suggest.ts";
 import { printable } from "../lib/core/table.ts";
 import { type ExperimentAt, experimentAt } from "../lib/history/history.ts";
 import { experimentFromRef, type ResolvedExperiment } from "../lib/registry/experiment-ref.ts";
+import { withOptions } from "./_options.ts";
 
 /** The `set by` facts of a `--at` resolution, for text and JSON. */
 export function setByOf(e: ExperimentAt) {
@@ -26,13 +27,15 @@ export function setByLine(e: ExperimentAt): string {
 }
 
 export function register(program: Command): void {
-  program
-    .command("resolve <ref>")
-    .description("what a deployment or an inference-log join needs: project/model@alias|version → experiment id, version, artifacts")
-    .option("--registry <dir>", "the registry directory", "registry")
+  withOptions(
+    program
+      .command("resolve <ref>")
+      .description("what a deployment or an inference-log join needs: project/model@alias|version → experiment id, version, artifacts"),
+    "registry",
+    "json",
+  )
     .option("--artifact <name>", "print only this artifact's URI")
     .option("--at <date|commit>", "what the alias named at that moment of this branch's history (2026-03-12 = the end of that day, UTC; or a commit)")
-    .option("--json", "print everything as JSON")
     .action(async (ref: string, flags: { registry: string; artifact?: string; at?: string; json?: boolean }) => {
       const e: ResolvedExperiment | ExperimentAt =
         flags.at === undefined ? experimentFromRef(flags.registry, ref) : await experimentAt(flags.registry, ref, flags.at);

@@ -2,20 +2,24 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { DataError, UsageError } from "../lib/core/errors.ts";
+import { parseRef } from "../lib/core/ref.ts";
 import { experimentAt } from "../lib/history/history.ts";
 import { aliasesOf, showExperiment, showModel, showProject } from "../lib/query/show.ts";
 import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
 import { readModels, readProjects } from "../lib/registry/read.ts";
-import { assertModelExists, listExperiments, parseRef } from "../lib/registry/refs.ts";
+import { assertModelExists, listExperiments } from "../lib/registry/refs.ts";
+import { withOptions } from "./_options.ts";
 import { setByLine, setByOf } from "./resolve.ts";
 
 export function register(program: Command): void {
-  program
-    .command("show <ref>")
-    .description("show a project, model or experiment: an id (or unique prefix), project, project/model, or project/model@version|alias")
-    .option("--registry <dir>", "the registry directory", "registry")
+  withOptions(
+    program
+      .command("show <ref>")
+      .description("show a project, model or experiment: an id (or unique prefix), project, project/model, or project/model@version|alias"),
+    "registry",
+    "json",
+  )
     .option("--at <date|commit>", "for project/model@alias: the experiment the alias named at that moment (2026-03-12 = the end of that day, UTC; or a commit)")
-    .option("--json", "print JSON for tools")
     .action(async (text: string, flags: { registry: string; at?: string; json?: boolean }) => {
       let ref = parseRef(text);
       // A project slug can look like an id prefix ("data2024"): an existing project wins.

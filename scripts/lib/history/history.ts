@@ -8,9 +8,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DataError } from "../core/errors.ts";
+import { parseRef } from "../core/ref.ts";
 import { experimentFromRef, type ResolvedExperiment } from "../registry/experiment-ref.ts";
 import { assertRegistryDir } from "../registry/listing.ts";
-import { assertModelExists, type ExperimentLocation, listExperiments, parseRef } from "../registry/refs.ts";
+import { assertModelExists, type ExperimentLocation, listExperiments } from "../registry/refs.ts";
 import { type AliasChange, aliasTimelines, modelBlobIds } from "./aliases.ts";
 import { changeAt, cutAt, type Moment, parseMoment } from "./at.ts";
 import { parseBlob, readBlobs } from "./blobs.ts";
