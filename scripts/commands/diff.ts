@@ -1,10 +1,9 @@
 import type { Command } from "commander";
 import { type Cell, formatTable } from "../lib/core/table.ts";
 import { diffExperiments } from "../lib/domain/diff.ts";
-import { experimentAt } from "../lib/history/history.ts";
+import { experimentAt, setByLine, setByOf } from "../lib/history/history.ts";
 import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
 import { withOptions } from "./_options.ts";
-import { setByLine, setByOf } from "./resolve.ts";
 
 export function register(program: Command): void {
   withOptions(

@@ -2,29 +2,9 @@ import type { Command } from "commander";
 import { DataError } from "../lib/core/errors.ts";
 import { didYouMean } from "../lib/core/suggest.ts";
 import { printable } from "../lib/core/table.ts";
-import { type ExperimentAt, experimentAt } from "../lib/history/history.ts";
+import { type ExperimentAt, experimentAt, setByLine, setByOf } from "../lib/history/history.ts";
 import { experimentFromRef, type ResolvedExperiment } from "../lib/registry/experiment-ref.ts";
 import { withOptions } from "./_options.ts";
-
-/** The `set by` facts of a `--at` resolution, for text and JSON. */
-export function setByOf(e: ExperimentAt) {
-  const c = e.setBy;
-  return {
-    at: e.moment.text,
-    commit: c.commit,
-    date: c.date,
-    author: c.author,
-    email: c.email,
-    mergedBy: c.mergedBy ?? null,
-    pr: c.pr ?? null,
-    subject: c.subject,
-  };
-}
-
-export function setByLine(e: ExperimentAt): string {
-  const s = setByOf(e);
-  return `set by   ${s.commit.slice(0, 10)} on ${s.date} by ${s.author}${s.pr !== null ? ` (PR #${s.pr})` : ""}: ${s.subject}`;
-}
 
 export function register(program: Command): void {
   withOptions(

@@ -3,13 +3,12 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { DataError, UsageError } from "../lib/core/errors.ts";
 import { parseRef } from "../lib/core/ref.ts";
-import { experimentAt } from "../lib/history/history.ts";
+import { experimentAt, setByLine, setByOf } from "../lib/history/history.ts";
 import { aliasesOf, showExperiment, showModel, showProject } from "../lib/query/show.ts";
 import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
 import { readModels, readProjects } from "../lib/registry/read.ts";
 import { assertModelExists, listExperiments } from "../lib/registry/refs.ts";
 import { withOptions } from "./_options.ts";
-import { setByLine, setByOf } from "./resolve.ts";
 
 export function register(program: Command): void {
   withOptions(

@@ -154,6 +154,26 @@ export async function experimentAt(registry: string, ref: string, at: string): P
   return { ...found, via: "alias", alias: r.selector, setBy, moment };
 }
 
+/** The `set by` facts of a `--at` resolution, for text and JSON. */
+export function setByOf(e: ExperimentAt) {
+  const c = e.setBy;
+  return {
+    at: e.moment.text,
+    commit: c.commit,
+    date: c.date,
+    author: c.author,
+    email: c.email,
+    mergedBy: c.mergedBy ?? null,
+    pr: c.pr ?? null,
+    subject: c.subject,
+  };
+}
+
+export function setByLine(e: ExperimentAt): string {
+  const s = setByOf(e);
+  return `set by   ${s.commit.slice(0, 10)} on ${s.date} by ${s.author}${s.pr !== null ? ` (PR #${s.pr})` : ""}: ${s.subject}`;
+}
+
 export interface RegistryHistory {
   /** Model key (`project/model`) → its alias changes, oldest first. */
   models: Map<string, AliasChange[]>;
