@@ -19,7 +19,6 @@ import { type RegistryLog, readLog, renamedFrom } from "./git-log.ts";
 import { blobIdsOf, changesByFile, type RecordEvent, recordEvents } from "./records.ts";
 
 export type { AliasChange } from "./aliases.ts";
-export type { Moment } from "./at.ts";
 export type { CommitInfo } from "./git-log.ts";
 export type { FieldChange, RecordEvent } from "./records.ts";
 
