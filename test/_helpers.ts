@@ -5,9 +5,12 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureBuilt } from "./_build.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** The CLI as the package ships it: bin/modelreg.mjs runs the compiled dist/cli.js. */
 export const BIN = join(ROOT, "bin", "modelreg.mjs");
+ensureBuilt(ROOT);
 export const FIXTURES = join(ROOT, "test", "fixtures");
 export const SHARED = join(ROOT, "..", "shared");
 

@@ -6,7 +6,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { prepareBareAstro } from "./bare-astro/prepare.ts";
-import { measureNode, type Sample } from "./sample.ts";
+import { BIN, measureNode, type Sample } from "./sample.ts";
 
 interface SiteRow {
   size: number;
@@ -35,8 +35,6 @@ interface Built {
 const ENV = { ASTRO_TELEMETRY_DISABLED: "1" };
 const BARE_BUILD = fileURLToPath(new URL("./bare-astro/build.mjs", import.meta.url));
 const REPORT_RSS = fileURLToPath(new URL("./report-rss.mjs", import.meta.url));
-/** The `modelreg` command as users run it (it drops tsx's hooks before Astro loads). */
-const BIN = fileURLToPath(new URL("../../bin/modelreg.mjs", import.meta.url));
 
 /** Bytes of every file under `dir` (their sizes, not the blocks they take). */
 function treeBytes(dir: string): number {

@@ -14,6 +14,7 @@ import { DataError, UsageError } from "../core/errors.ts";
 import { loadRegistry } from "../registry/loader.ts";
 import { formatText } from "../validate/format-diagnostics.ts";
 import { API_VERSION, apiFiles } from "./api.ts";
+import { compiledLib } from "./compiled-lib.ts";
 import { siteMeta } from "./meta.ts";
 import { openApiDocument } from "./openapi.ts";
 import { searchDocs } from "./search-docs.ts";
@@ -72,21 +73,6 @@ export async function loadSite(opts: Pick<SiteOptions, "registry" | "repoUrl" | 
 }
 
 /** The registry is loaded before Astro starts (loading alongside Astro's bundling was slower on two cores: both want the main thread). */
-/**
- * Drops tsx's loader hooks (registered by bin/modelreg.mjs) once our modules
- * are loaded: Astro and Vite compile the site's TypeScript themselves, and
- * every module they load through the hooks costs memory (about double the
- * peak RSS of a build).
- */
-function dropTsxHooks(): void {
-  const key = Symbol.for("modelreg.unregisterTsx");
-  const unregister = (globalThis as Record<symbol, unknown>)[key];
-  if (typeof unregister === "function") {
-    (unregister as () => void)();
-    delete (globalThis as Record<symbol, unknown>)[key];
-  }
-}
-
 function handOff(data: SiteData): void {
   (globalThis as Record<symbol, unknown>)[HANDOFF] = { data };
 }
@@ -154,7 +140,7 @@ function astroConfig(opts: SiteOptions, extra: { integrations?: AstroIntegration
     build: { format: "directory", inlineStylesheets: "never", concurrency: 4 },
     integrations: extra.integrations ?? [],
     // Scripts and styles stay files, so the Content Security Policy needs no inline allowance.
-    vite: { build: { assetsInlineLimit: 0 }, plugins: (extra.plugins ?? []) as never, logLevel: "warn" },
+    vite: { build: { assetsInlineLimit: 0 }, plugins: [compiledLib(), ...(extra.plugins ?? [])] as never, logLevel: "warn" },
   };
 }
 
@@ -211,7 +197,6 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
       },
     },
   };
-  dropTsxHooks();
   const { build } = await import("astro");
   const staging = stagingFor(opts.out);
   try {
