@@ -40,6 +40,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./commands/diff.ts"),
   },
   {
+    name: "history",
+    summary: "read the registry's git history: project/model → every alias change (who, when, which PR); an experiment → how its record changed",
+    load: () => import("./commands/history.ts"),
+  },
+  {
     name: "validate",
     summary: "check every registry file against its schema and the registry rules; exit 0 valid, 1 invalid, 2 usage error",
     load: () => import("./commands/validate.ts"),

@@ -19,6 +19,7 @@ import { siteMeta } from "./meta.ts";
 import { openApiDocument } from "./openapi.ts";
 import { searchDocs } from "./search-docs.ts";
 import { searchFiles } from "./search-index.ts";
+import { loadHistory } from "./timeline.ts";
 import { buildSiteData, type SiteData } from "./view.ts";
 
 export const SITE_DIR = fileURLToPath(new URL("../../../site/", import.meta.url));
@@ -66,7 +67,9 @@ export async function loadSite(opts: Pick<SiteOptions, "registry" | "repoUrl" | 
       "Fix the problems above (`modelreg validate` lists them), then build again.",
     );
   }
-  return buildSiteData(loaded, await siteMeta(loaded.root, opts));
+  // Git history in one pass (issue #16), beside the metadata.
+  const [meta, history] = await Promise.all([siteMeta(loaded.root, opts), loadHistory(loaded.root)]);
+  return buildSiteData(loaded, meta, history);
 }
 
 /** The registry is loaded before Astro starts (loading alongside Astro's bundling was slower on two cores: both want the main thread). */
