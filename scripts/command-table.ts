@@ -67,7 +67,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "site", summary: "build, preview or live-edit the registry's website", load: () => import("./commands/site.ts") },
   {
     name: "import",
-    summary: "bring history in from MLflow, DVC or a Hugging Face model card (idempotent: re-running adds nothing new)",
+    summary: "bring history in from MLflow, W&B, DVC or a Hugging Face model card (idempotent: re-running adds nothing new)",
     load: () => import("./commands/import.ts"),
   },
   { name: "export", summary: "export records in other tools' formats", load: () => import("./commands/export.ts") },
