@@ -4,7 +4,7 @@
 // and every route to a written file.
 import { API_VERSION, SUMMARY_FIELDS } from "./api.ts";
 
-type Shape = "health" | "item" | "page" | "list" | "map";
+type Shape = "health" | "item" | "page" | "ids" | "list" | "map";
 type Kind = "project" | "model" | "experiment";
 
 interface Route {
@@ -67,16 +67,16 @@ export const API_ROUTES: Route[] = [
   },
   {
     path: "/experiments/model-id/{project_id}/{model}/{page}.json",
-    summary: "The experiments of a model, newest first, paged",
+    summary: "The ids of a model's experiments, newest first, paged",
     seed: "GET /experiments/model-id/{model_id}",
-    shape: "page",
+    shape: "ids",
     kind: "experiment",
   },
   {
     path: "/experiments/project-id/{project_id}/{page}.json",
-    summary: "The experiments of a project, paged",
+    summary: "The ids of a project's experiments, paged",
     seed: "GET /experiments/project-id/{project_id}",
-    shape: "page",
+    shape: "ids",
     kind: "experiment",
   },
 ];
@@ -93,8 +93,11 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 function responseSchema(route: Route): object {
   if (route.shape === "health") return ref("Health");
-  // Experiment listings carry summaries; everything else carries whole records.
-  const item = ref(route.kind === "experiment" && route.shape === "page" ? "ExperimentSummary" : `${route.kind![0].toUpperCase()}${route.kind!.slice(1)}Item`);
+  // All experiments list summaries, a model's and a project's list ids; everything else carries whole records.
+  const item =
+    route.shape === "ids"
+      ? { type: "string", description: "An experiment id: its record is `experiments/id/{experiment_id}.json`" }
+      : ref(route.kind === "experiment" && route.shape === "page" ? "ExperimentSummary" : `${route.kind![0].toUpperCase()}${route.kind!.slice(1)}Item`);
   if (route.shape === "item") return item;
   if (route.shape === "list") return { type: "array", items: item };
   if (route.shape === "map") return { type: "object", additionalProperties: { type: "array", items: item } };
