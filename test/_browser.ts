@@ -6,7 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import type { Browser } from "playwright-core";
-import { cacheEnv, runCli, tempDir } from "./_helpers.ts";
+import { cacheEnv, ROOT, runCli, tempDir } from "./_helpers.ts";
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
@@ -64,4 +64,30 @@ export async function buildSiteFor(registry: string, opts: { base?: string; extr
   });
   if (r.code !== 0) throw new Error(`site build failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
   return out;
+}
+
+/** The WCAG 2.1 A and AA rules of axe-core (issue #15). */
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/**
+ * Runs axe-core on the page as it is now. The page's Content Security Policy
+ * allows only the site's own scripts, so the context the page runs in must be
+ * made with `bypassCSP: true` for axe to be injected; pages are checked for
+ * the CSP elsewhere (site-build.test.ts), never in such a context.
+ */
+export async function axeViolations(page: import("playwright-core").Page): Promise<AxeViolation[]> {
+  const source = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  }, WCAG);
 }

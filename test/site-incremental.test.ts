@@ -45,7 +45,6 @@ describe("incremental site builds", () => {
   const out = join(root, "out");
   const cache = join(root, "cache");
   let experiments: string[] = [];
-  const expFile = (id: string) => experiments.find((f) => f.endsWith(`${id}.yaml`))!;
 
   /** Builds incrementally, builds from scratch elsewhere, and compares; returns the incremental build's report. */
   async function step(name: string, base = "/"): Promise<string> {
@@ -72,7 +71,9 @@ describe("incremental site builds", () => {
     const source = experiments[0];
     const id = source.slice(source.lastIndexOf("/") + 1, -".yaml".length);
     const newId = `${id.slice(0, 20)}zzzzzz`;
-    const text = readFileSync(join(registry, source), "utf8").replaceAll(id, newId).replace(/^version: .*\n/m, "");
+    const text = readFileSync(join(registry, source), "utf8")
+      .replaceAll(id, newId)
+      .replace(/^version: .*\n/m, "");
     writeFileSync(join(registry, source.replace(id, newId)), text);
     const stdout = await step("added");
     const n = rendered(stdout);

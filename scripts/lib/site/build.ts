@@ -222,7 +222,8 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
     } else {
       mergePages(dir, out, plan.render);
       data_ = writeDataFiles(out, dataFiles(site, opts.base), key, plan.files, manifest);
-      for (const file of Object.keys(manifest!.files)) if (!plan.files.has(file) && manifest!.files[file] === hashOf(key, file)) plan.files.set(file, manifest!.files[file]);
+      for (const file of Object.keys(manifest!.files))
+        if (!plan.files.has(file) && manifest!.files[file] === hashOf(key, file)) plan.files.set(file, manifest!.files[file]);
     }
     dataMs = performance.now() - t;
   } finally {

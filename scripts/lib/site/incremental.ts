@@ -69,7 +69,10 @@ export function writeDataFiles(
     const path = join(dir, f.path);
     if (previous && previous.files[f.path] === hash && existsSync(path)) continue;
     const parent = dirname(path);
-    if (!made.has(parent)) mkdirSync(parent, { recursive: true }), made.add(parent);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
     writeFileSync(path, f.body);
     written++;
   }

@@ -138,6 +138,8 @@ export function openApiDocument(base: string): object {
     paths[route.path] = {
       get: {
         summary: route.summary,
+        // Static files anyone may read: no authentication (redocly's security-defined rule asks for it to be said).
+        security: [],
         ...(route.seed ? { description: `Answers the model-DB's \`${route.seed}\`.` } : {}),
         operationId: route.path
           .replace(/\.json$/, "")
@@ -165,6 +167,7 @@ export function openApiDocument(base: string): object {
     info: {
       title: "modelreg static API",
       version: API_VERSION,
+      license: { name: "MIT", identifier: "MIT" },
       description: "Read-only JSON files written when the site is built. Every response is a static file; listings are paged at 500 items or 4 MB.",
     },
     servers: [{ url: `${base}api/${API_VERSION}` }],

@@ -15,6 +15,7 @@ declare global {
 
 const input = document.querySelector<HTMLInputElement>("#site-search");
 const panel = document.querySelector<HTMLElement>("#search-panel");
+const listbox = document.querySelector<HTMLElement>("#search-listbox");
 const stats = (window.__modelregSearch = { timings: [] as Array<{ query: string; ms: number }> });
 let loading: Promise<{ client: Client; engine: Engine }> | undefined;
 
@@ -24,7 +25,7 @@ function load(): Promise<{ client: Client; engine: Engine }> {
 }
 
 function options(): HTMLElement[] {
-  return panel ? [...panel.querySelectorAll<HTMLElement>("[role=option]")] : [];
+  return listbox ? [...listbox.querySelectorAll<HTMLElement>("[role=option]")] : [];
 }
 
 function setActive(index: number): void {
@@ -50,9 +51,11 @@ async function update(started: number): Promise<void> {
   const { client, engine } = await load();
   const results = await engine.search(query, { limit: 6 });
   if (input!.value.trim() !== query) return; // a newer keystroke is on its way
-  const groups = client.renderResults(results, { idPrefix: "search-option" });
+  const groups = client.renderResults(results, { idPrefix: "search-option", mode: "listbox" });
   const all = el("a", { class: "search-all", href: `${import.meta.env.BASE_URL}search/?q=${encodeURIComponent(query)}` }, `All results for “${query}” →`);
-  panel!.replaceChildren(...(groups.length ? groups : [el("p", { class: "empty" }, `Nothing matches “${query}”.`)]), all);
+  listbox!.replaceChildren(...groups);
+  listbox!.hidden = groups.length === 0;
+  panel!.replaceChildren(listbox!, ...(groups.length ? [] : [el("p", { class: "empty" }, `Nothing matches “${query}”.`)]), all);
   panel!.hidden = false;
   panel!.dataset.query = query;
   input!.setAttribute("aria-expanded", "true");
@@ -62,12 +65,17 @@ async function update(started: number): Promise<void> {
 // The results page has its own list; there the box only types into it.
 const onResultsPage = document.querySelector("[data-search-results]") !== null;
 
-if (input && panel && !onResultsPage) {
+if (input && panel && listbox && !onResultsPage) {
+  listbox.addEventListener("click", (event) => {
+    const option = (event.target as HTMLElement).closest<HTMLElement>("[role=option]");
+    if (option?.dataset.href) location.href = option.dataset.href;
+  });
   input.addEventListener("focus", () => void load().catch(() => undefined));
   input.addEventListener("input", () => {
     const started = performance.now();
     update(started).catch((err) => {
-      panel.replaceChildren(el("p", { class: "notice" }, `Search is unavailable: ${(err as Error).message}`));
+      listbox.replaceChildren();
+      panel.replaceChildren(listbox, el("p", { class: "notice" }, `Search is unavailable: ${(err as Error).message}`));
       panel.hidden = false;
     });
   });
@@ -86,7 +94,7 @@ if (input && panel && !onResultsPage) {
       setActive((current + step + all.length) % all.length);
     } else if (event.key === "Enter" && current >= 0 && !panel.hidden) {
       event.preventDefault();
-      location.href = all[current].querySelector<HTMLAnchorElement>("a")!.href;
+      location.href = all[current].dataset.href!;
     } else if (event.key === "Escape") {
       // First Esc closes the list and keeps the text (a search box clears itself on Esc); the second clears it.
       if (!panel.hidden) {

@@ -1,7 +1,8 @@
 // The data an experiment page renders (issue #15): everything the page shows
 // and nothing else, so its hash decides whether the page is rendered again.
-import type { ExperimentData } from "../../schema/types.ts";
+
 import type { ExperimentRecord } from "../../registry/loader.ts";
+import type { ExperimentData } from "../../schema/types.ts";
 import { type ChartGeometry, chartGeometry, downsample } from "../chart.ts";
 import { fileUrls } from "../links.ts";
 import type { PrimaryMetric } from "../metrics.ts";

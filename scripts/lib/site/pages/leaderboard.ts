@@ -1,6 +1,6 @@
 // The data a leaderboard page renders (issue #15): one page of one test-data
 // group of a model, its rows already reduced to the text each cell shows.
-import { chartGeometry, type ChartGeometry } from "../chart.ts";
+import { type ChartGeometry, chartGeometry } from "../chart.ts";
 import { formatDate } from "../format.ts";
 import { type Column, type GroupLabel, leaderboardChart, leaderboardColumns, leaderboardGroups, leaderboardRows, ROWS_PER_PAGE } from "../leaderboard.ts";
 import { valueView } from "../links.ts";
@@ -37,7 +37,17 @@ export interface LeaderboardPage {
   columns: Column[];
   constants: Array<[string, unknown]>;
   chart?: ChartGeometry;
-  rows: Array<{ rank: number; id: string; label: string; aliases: string[]; status?: string; best: boolean; cells: LeaderboardCell[]; created: string; date: string }>;
+  rows: Array<{
+    rank: number;
+    id: string;
+    label: string;
+    aliases: string[];
+    status?: string;
+    best: boolean;
+    cells: LeaderboardCell[];
+    created: string;
+    date: string;
+  }>;
 }
 
 const groupName = (g: GroupLabel) =>
