@@ -1,23 +1,18 @@
-// A model's leaderboard (issue #6): runs grouped by the fingerprint of their
-// test dataset, so only runs measured on the same data are ranked together,
+// A model's leaderboard (issue #6): runs grouped by their test data, so only
+// runs measured on the same data are ranked together (domain/comparability.ts),
 // ranked by the primary metric, paged so no page grows with the registry.
-import { createHash } from "node:crypto";
+import { type TestData, testDataKey, testDataOf } from "../domain/comparability.ts";
 import { flatten } from "../domain/diff.ts";
+import { compareByMetric, type Goal, goalFor, isBetter } from "../domain/metric-goals.ts";
 import type { ExperimentRecord } from "../registry/loader.ts";
 import { downsample, type Point, type Series } from "./chart.ts";
-import { compareByMetric, goalFor } from "./metrics.ts";
 import type { ModelView } from "./view.ts";
 
 export const ROWS_PER_PAGE = 100;
 const MAX_METRIC_COLUMNS = 8;
 const MAX_PARAM_COLUMNS = 10;
 
-export interface GroupLabel {
-  /** `sha256`, `md5`, `uri` (named but not fingerprinted) or `none` (no test dataset). */
-  basis: "sha256" | "md5" | "uri" | "none";
-  uri?: string;
-  fingerprint?: string;
-}
+export type GroupLabel = TestData;
 
 export interface LeaderboardGroup {
   /** URL segment: `sha256-88c479bbc0be`, `uri-1a2b3c4d`, `no-test-data`. */
@@ -31,7 +26,7 @@ export interface LeaderboardGroup {
 export interface Column {
   kind: "metric" | "param";
   key: string;
-  goal?: "maximize" | "minimize";
+  goal?: Goal;
 }
 
 export interface LeaderboardRow {
@@ -42,23 +37,6 @@ export interface LeaderboardRow {
   cells: unknown[];
   /** Per column: this cell is the best value of its metric in the group. */
   best: boolean[];
-}
-
-function labelOf(e: ExperimentRecord): GroupLabel {
-  const test = e.data.datasets?.test;
-  if (!test) return { basis: "none" };
-  if (test.sha256) return { basis: "sha256", uri: test.uri, fingerprint: test.sha256 };
-  if (test.md5) return { basis: "md5", uri: test.uri, fingerprint: test.md5 };
-  return { basis: "uri", uri: test.uri };
-}
-
-function slugOf(label: GroupLabel): string {
-  if (label.basis === "none") return "no-test-data";
-  if (label.fingerprint) return `${label.basis}-${label.fingerprint.slice(0, 12).toLowerCase()}`;
-  return `uri-${createHash("sha1")
-    .update(label.uri ?? "")
-    .digest("hex")
-    .slice(0, 10)}`;
 }
 
 const memo = new WeakMap<ModelView, LeaderboardGroup[]>();
@@ -73,8 +51,8 @@ export function leaderboardGroups(model: ModelView): LeaderboardGroup[] {
 function groupRuns(model: ModelView): LeaderboardGroup[] {
   const groups = new Map<string, LeaderboardGroup>();
   for (const run of model.experiments) {
-    const label = labelOf(run);
-    const slug = slugOf(label);
+    const label = testDataOf(run.data);
+    const slug = testDataKey(label);
     const group = groups.get(slug);
     if (group) group.runs.push(run);
     else groups.set(slug, { slug, label, runs: [run], pages: 1 });
@@ -146,7 +124,7 @@ function bestValues(group: LeaderboardGroup, columns: Column[]): Array<number | 
     let best: number | undefined;
     for (const run of group.runs) {
       const v = run.data.evaluations?.[c.key];
-      if (v !== undefined && (best === undefined || (c.goal === "maximize" ? v > best : v < best))) best = v;
+      if (v !== undefined && (best === undefined || (c.goal !== undefined && isBetter(v, best, c.goal)))) best = v;
     }
     return best;
   });
@@ -165,7 +143,7 @@ export function leaderboardRows(opts: { group: LeaderboardGroup; columns: Column
 }
 
 /** The primary metric over time: every run (at most 400 dots), the best so far, and the versions. */
-export function leaderboardChart(group: LeaderboardGroup, metric: string, goal: "maximize" | "minimize"): Series[] {
+export function leaderboardChart(group: LeaderboardGroup, metric: string, goal: Goal): Series[] {
   const points = group.runs
     .filter((r) => r.data.evaluations?.[metric] !== undefined)
     .map((r) => ({ x: Date.parse(r.data.created), y: r.data.evaluations![metric], version: r.data.version }))
@@ -173,7 +151,7 @@ export function leaderboardChart(group: LeaderboardGroup, metric: string, goal: 
   const best: Point[] = [];
   for (const p of points) {
     const last = best[best.length - 1];
-    if (!last || (goal === "maximize" ? p.y > last.y : p.y < last.y)) best.push({ x: p.x, y: p.y });
+    if (!last || isBetter(p.y, last.y, goal)) best.push({ x: p.x, y: p.y });
   }
   if (best.length && points.length) best.push({ x: points[points.length - 1].x, y: best[best.length - 1].y });
   return [

@@ -1,6 +1,7 @@
 // The data an experiment page renders (issue #15): everything the page shows
 // and nothing else, so its hash decides whether the page is rendered again.
 
+import { sameTestData } from "../../domain/comparability.ts";
 import type { ExperimentRecord } from "../../registry/loader.ts";
 import type { ExperimentData } from "../../schema/types.ts";
 import { type ChartGeometry, chartGeometry, downsample } from "../chart.ts";
@@ -35,8 +36,8 @@ export function experimentPage(site: SiteData, e: ExperimentRecord): ExperimentP
   const d = e.data;
   const production = m.aliases.get("production");
   const other = production && production !== e ? production : undefined;
-  const comparable =
-    other !== undefined && other.data.datasets?.test?.sha256 === d.datasets?.test?.sha256 && other.data.datasets?.test?.md5 === d.datasets?.test?.md5;
+  // Production's metrics are shown beside these only when the leaderboard would rank the two together.
+  const comparable = other !== undefined && sameTestData(other.data, d);
   const file = `${site.meta.registryPath === "." ? "" : `${site.meta.registryPath}/`}${e.file}`;
   return {
     id: e.id,

@@ -1,4 +1,5 @@
 // The data the home page and a project page render (issue #15).
+import type { ExperimentRecord } from "../../registry/loader.ts";
 import type { ProjectData } from "../../schema/types.ts";
 import { leaderboardGroups } from "../leaderboard.ts";
 import { bestRun, type PrimaryMetric } from "../metrics.ts";
@@ -26,7 +27,7 @@ export function projectPage(view: ProjectView): ProjectPage {
     experiments: view.experimentCount,
     models: view.models.map((m) => {
       const metric = m.primary?.name;
-      const ref = (e: ReturnType<typeof bestRun>): RunRef | undefined =>
+      const ref = (e: ExperimentRecord | undefined): RunRef | undefined =>
         e && { id: e.id, label: runLabel(e), ...(metric && e.data.evaluations?.[metric] !== undefined ? { value: e.data.evaluations[metric] } : {}) };
       const best = ref(bestRun(leaderboardGroups(m)[0]?.runs ?? [], m.primary));
       const production = ref(m.aliases.get("production"));
