@@ -33,6 +33,18 @@ export function pathsFor<P>(route: Route): Array<{ params: PageEntry["params"]; 
   return out;
 }
 
+/**
+ * A page's props: those getStaticPaths computed, when building. Under
+ * `site dev` Astro keeps getStaticPaths' answer while the registry reloads, so
+ * there they are computed again from the data as it is now.
+ */
+export function currentProps<P>(route: Route, params: PageEntry["params"], props: P): P {
+  if (!import.meta.env.DEV) return props;
+  const same = (a: PageEntry["params"]) => Object.keys(a).every((k) => (a[k] ?? "") === (params[k] ?? ""));
+  for (const page of sitePages(handoff().data, route)) if (same(page.params)) return page.props() as P;
+  return props;
+}
+
 /** The props of a page without parameters (the home page). */
 export function propsOf<P>(route: Route): P {
   return sitePages(handoff().data, route).next().value!.props() as P;
