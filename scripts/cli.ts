@@ -6,6 +6,7 @@ import { register as diff } from "./commands/diff.ts";
 import { register as exporter } from "./commands/export.ts";
 import { register as generate } from "./commands/generate.ts";
 import { register as importer } from "./commands/import.ts";
+import { register as importance } from "./commands/importance.ts";
 import { register as init } from "./commands/init.ts";
 import { register as list } from "./commands/list.ts";
 import { register as promote } from "./commands/promote.ts";
@@ -27,7 +28,7 @@ const program = new Command("modelreg")
   .enablePositionalOptions()
   .exitOverride();
 
-for (const register of [add, update, promote, list, show, resolve, diff, validate, report, init, generate, site, importer, exporter]) register(program);
+for (const register of [add, update, promote, list, show, resolve, diff, validate, report, init, generate, site, importer, exporter, importance]) register(program);
 for (const cmd of program.commands) cmd.exitOverride();
 
 function fail(err: unknown): number {

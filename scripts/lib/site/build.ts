@@ -13,6 +13,7 @@ import { defaultCacheDir } from "../cache/cache.ts";
 import { DataError, UsageError } from "../core/errors.ts";
 import { loadRegistry } from "../registry/loader.ts";
 import { formatText } from "../validate/format-diagnostics.ts";
+import { analysisFiles } from "./analysis-files.ts";
 import { API_VERSION, apiFiles } from "./api.ts";
 import { siteMeta } from "./meta.ts";
 import { openApiDocument } from "./openapi.ts";
@@ -90,7 +91,8 @@ function handOff(data: SiteData): void {
 
 /**
  * Every static file besides the pages, by path from the site's root: the API,
- * its OpenAPI document and the schemas it refers to, and the search index.
+ * its OpenAPI document and the schemas it refers to, the search index and the
+ * Analysis panel's files.
  */
 export function* dataFiles(data: SiteData, base: string): Generator<{ path: string; body: string }> {
   const api = `api/${API_VERSION}/`;
@@ -100,6 +102,7 @@ export function* dataFiles(data: SiteData, base: string): Generator<{ path: stri
     yield { path: `${api}schemas/${kind}.schema.json`, body: readFileSync(join(SCHEMAS_DIR, `${kind}.schema.json`), "utf8") };
   }
   yield* searchFiles(searchDocs(data));
+  yield* analysisFiles(data);
 }
 
 function writeDataFiles(outDir: string, data: SiteData, base: string): number {
@@ -125,7 +128,7 @@ function dataDevServer(current: () => SiteData, base: string) {
     }) {
       server.middlewares.use((req, res, next) => {
         const path = decodeURIComponent((req.url ?? "").split("?")[0]);
-        if (!path.startsWith(`${base}api/`) && !path.startsWith(`${base}search/`)) return next();
+        if (!["api/", "search/", "analysis/"].some((dir) => path.startsWith(base + dir))) return next();
         const data = current();
         if (cached?.data !== data) cached = { data, files: new Map([...dataFiles(data, base)].map((f) => [f.path, f.body])) };
         const body = cached.files.get(path.slice(base.length));

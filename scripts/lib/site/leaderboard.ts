@@ -1,23 +1,18 @@
 // A model's leaderboard (issue #6): runs grouped by the fingerprint of their
 // test dataset, so only runs measured on the same data are ranked together,
 // ranked by the primary metric, paged so no page grows with the registry.
-import { createHash } from "node:crypto";
 import { flatten } from "../domain/diff.ts";
+import { type GroupLabel, testDataLabel, testDataSlug } from "../domain/test-data.ts";
 import type { ExperimentRecord } from "../registry/loader.ts";
 import { downsample, type Point, type Series } from "./chart.ts";
 import { compareByMetric, goalFor } from "./metrics.ts";
 import type { ModelView } from "./view.ts";
 
+export type { GroupLabel } from "../domain/test-data.ts";
+
 export const ROWS_PER_PAGE = 100;
 const MAX_METRIC_COLUMNS = 8;
 const MAX_PARAM_COLUMNS = 10;
-
-export interface GroupLabel {
-  /** `sha256`, `md5`, `uri` (named but not fingerprinted) or `none` (no test dataset). */
-  basis: "sha256" | "md5" | "uri" | "none";
-  uri?: string;
-  fingerprint?: string;
-}
 
 export interface LeaderboardGroup {
   /** URL segment: `sha256-88c479bbc0be`, `uri-1a2b3c4d`, `no-test-data`. */
@@ -44,23 +39,6 @@ export interface LeaderboardRow {
   best: boolean[];
 }
 
-function labelOf(e: ExperimentRecord): GroupLabel {
-  const test = e.data.datasets?.test;
-  if (!test) return { basis: "none" };
-  if (test.sha256) return { basis: "sha256", uri: test.uri, fingerprint: test.sha256 };
-  if (test.md5) return { basis: "md5", uri: test.uri, fingerprint: test.md5 };
-  return { basis: "uri", uri: test.uri };
-}
-
-function slugOf(label: GroupLabel): string {
-  if (label.basis === "none") return "no-test-data";
-  if (label.fingerprint) return `${label.basis}-${label.fingerprint.slice(0, 12).toLowerCase()}`;
-  return `uri-${createHash("sha1")
-    .update(label.uri ?? "")
-    .digest("hex")
-    .slice(0, 10)}`;
-}
-
 const memo = new WeakMap<ModelView, LeaderboardGroup[]>();
 
 /** Groups, the one holding the production run first, then the largest. Computed once per model. */
@@ -73,8 +51,8 @@ export function leaderboardGroups(model: ModelView): LeaderboardGroup[] {
 function groupRuns(model: ModelView): LeaderboardGroup[] {
   const groups = new Map<string, LeaderboardGroup>();
   for (const run of model.experiments) {
-    const label = labelOf(run);
-    const slug = slugOf(label);
+    const label = testDataLabel(run.data);
+    const slug = testDataSlug(label);
     const group = groups.get(slug);
     if (group) group.runs.push(run);
     else groups.set(slug, { slug, label, runs: [run], pages: 1 });
