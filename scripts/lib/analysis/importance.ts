@@ -8,14 +8,14 @@ import { RandomForestRegression } from "ml-random-forest";
 import type { RunLike, VariedParam } from "./parameters.ts";
 
 export const FOREST = {
-  trees: 32,
+  trees: 24,
   /**
    * Runs a forest learns from. ml-cart tries every split point of every
    * feature, so a tree costs the square of its rows: a sample keeps a group of
    * 8,000 runs to about a second. Which runs are sampled depends only on
    * their ids, so adding one run does not reshuffle the rest.
    */
-  maxRuns: 400,
+  maxRuns: 200,
   /** Share of the parameters each tree sees; trees that differ see the weak parameters too. */
   featureShare: 0.6,
   maxDepth: 8,
@@ -30,7 +30,8 @@ export interface ForestResult {
   trainedOn: number;
 }
 
-const sampleKey = (id: string) => createHash("sha1").update(`${FOREST.seed}:${id}`).digest("hex");
+/** A run's place in every seeded sample: a hash of its id. */
+export const sampleKey = (id: string): string => createHash("sha1").update(`${FOREST.seed}:${id}`).digest("hex");
 
 /**
  * A number per run and parameter, as the trees split on them: categories by

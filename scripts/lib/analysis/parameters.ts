@@ -18,7 +18,7 @@ export interface VariedParam {
   count: number;
   /** Booleans and categories, in the order of their codes (0, 1, …): the ordinal encoding. */
   categories?: string[];
-  /** Numbers only: all positive and spanning at least two decades, so a log axis reads better. */
+  /** Numbers only: all positive, spanning at least two decades and bunched at the low end (as a learning rate swept on a log scale), so a log axis reads better. */
   log?: boolean;
   /** Per run, in group order: the number, or the category's code; null where the run has no value. */
   values: Array<number | null>;
@@ -49,10 +49,12 @@ function varied(key: string, column: unknown[]): VariedParam {
   const kind = kindOf(present);
   if (kind === "numeric") {
     const numbers = present as number[];
-    const min = Math.min(...numbers);
-    const max = Math.max(...numbers);
+    const sorted = [...numbers].sort((a, b) => a - b);
+    const [min, max] = [sorted[0], sorted[sorted.length - 1]];
+    const median = sorted[Math.floor(sorted.length / 2)];
+    const log = min > 0 && max / min >= 100 && (median - min) / (max - min) < 0.2;
     const values = column.map((v) => (v === undefined ? null : (v as number)));
-    return { key, kind, count: numbers.length, ...(min > 0 && max / min >= 100 && { log: true }), values };
+    return { key, kind, count: numbers.length, ...(log && { log: true }), values };
   }
   const categories = kind === "boolean" ? ["false", "true"] : [...new Set(present.map(labelOf))].sort(byLabel);
   const code = new Map(categories.map((c, i) => [c, i]));

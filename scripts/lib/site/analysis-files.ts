@@ -11,7 +11,7 @@ export const analysisPath = (modelKey: string): string => `analysis/${modelKey}.
 export function* analysisFiles(data: SiteData): Generator<{ path: string; body: string }> {
   for (const m of data.models) {
     if (m.experiments.length === 0) continue;
-    const file = panelFile({ key: m.key, primary: m.primary, goalOf: goalFor }, leaderboardGroups(m));
+    const file = panelFile({ key: m.key, primary: m.primary, productionId: m.aliases.get("production")?.id, goalOf: goalFor }, leaderboardGroups(m));
     yield { path: analysisPath(m.key), body: `${JSON.stringify(file)}\n` };
   }
 }
