@@ -2,12 +2,14 @@
 // case beside the naive baseline measured in the same run (issue #3). Prints a
 // Markdown table for docs/benchmarks.md; then the site build beside a bare Astro
 // site (issue #6, site.ts). Options: --sizes 1000,10000 to choose sizes;
-// --only validate or --only site (the site build, then search on the built site) to run one part.
+// --only validate, --only site (the site build, then search on the built site) or
+// --only analysis (the sweep analysis panel, analysis.ts) to run one part.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateRegistry } from "../lib/generate/generate.ts";
+import { type AnalysisRow, analysisReport, benchAnalysis } from "./analysis.ts";
 import { measure, median3, type Sample } from "./sample.ts";
 import { benchSearch, type SearchRow, searchReport } from "./search.ts";
 import { benchSite, type SiteResult, siteReport } from "./site.ts";
@@ -35,6 +37,7 @@ async function benchSize(size: number, parts: Set<string>): Promise<{ rows: Row[
     git(dir, "add", "-A");
     git(dir, "commit", "-qm", "generated");
     // Search is measured on the site the site benchmark built (issue #7).
+    if (parts.has("analysis")) analysisRows.push(...(await benchAnalysis(size, registry)));
     const site = parts.has("site") ? [await benchSite(size, registry, async (out) => void searchRows.push(...(await benchSearch(size, registry, out))))] : [];
     if (!parts.has("validate")) return { rows: [], site };
     const cacheDir = join(dir, ".cache");
@@ -126,8 +129,10 @@ const sizesArg = process.argv.indexOf("--sizes");
 const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [1000, 10000, 100000];
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
-if (only !== undefined && only !== "validate" && only !== "site") throw new Error(`--only takes validate (validate and list) or site, not "${only}"`);
-const parts = new Set(only ? [only] : ["validate", "site"]);
+if (only !== undefined && !["validate", "site", "analysis"].includes(only))
+  throw new Error(`--only takes validate (validate and list), site or analysis, not "${only}"`);
+const parts = new Set(only ? [only] : ["validate", "site", "analysis"]);
+const analysisRows: AnalysisRow[] = [];
 const rows: Row[] = [];
 const siteResults: SiteResult[] = [];
 const searchRows: SearchRow[] = [];
@@ -144,3 +149,4 @@ if (parts.has("validate")) {
   process.stdout.write(table(rows) + "\n");
 }
 if (parts.has("site")) process.stdout.write(siteReport(siteResults) + searchReport(searchRows));
+if (parts.has("analysis")) process.stdout.write(analysisReport(analysisRows));

@@ -50,7 +50,7 @@ function importanceTable(group: PanelGroup): HTMLElement {
       el("td", { class: "num" }, r.runs.toLocaleString("en-US")),
     );
   });
-  const caption = `Importance for ${imp.metric}: a random forest of ${imp.method.trees} trees, trained on ${imp.method.trainedOn.toLocaleString("en-US")} of the ${imp.withMetric.toLocaleString("en-US")} runs that report it, learns the metric from the parameters; importance is each parameter's share of what it learned. Correlation is Pearson's r over the runs that have both (none for categories).`;
+  const how = `A random forest of ${imp.method.trees} trees, trained on ${imp.method.trainedOn.toLocaleString("en-US")} of the ${imp.withMetric.toLocaleString("en-US")} runs that report it, learns ${imp.metric} from the parameters; importance is each parameter's share of what it learned. Correlation is Pearson's r over the runs that have both (none for categories).`;
   const head = el(
     "tr",
     {},
@@ -58,11 +58,14 @@ function importanceTable(group: PanelGroup): HTMLElement {
       el("th", { scope: "col", class: i > 0 && i !== 2 ? "num" : undefined }, h || el("span", { class: "visually-hidden" }, "Bar")),
     ),
   );
-  return el(
-    "div",
-    { class: "table-wrap" },
-    el("table", { class: "an-importance" }, el("caption", {}, caption), el("thead", {}, head), el("tbody", {}, ...rows)),
+  const table = el(
+    "table",
+    { class: "an-importance" },
+    el("caption", {}, `Parameter importance for ${imp.metric}, most important first`),
+    el("thead", {}, head),
+    el("tbody", {}, ...rows),
   );
+  return el("div", {}, el("p", { class: "meta" }, how), el("div", { class: "table-wrap" }, table));
 }
 
 function constantsList(group: PanelGroup): HTMLElement | null {
