@@ -82,8 +82,8 @@ function constantsList(group: PanelGroup): HTMLElement | null {
   );
 }
 
-export async function openPanel(panel: HTMLElement): Promise<void> {
-  const started = performance.now();
+/** `started`: when the panel was opened, before this module loaded, so the first view's time includes loading it. */
+export async function openPanel(panel: HTMLElement, started = performance.now()): Promise<void> {
   const body = panel.querySelector<HTMLElement>("[data-analysis-body]");
   if (!body) return;
   const state: NonNullable<Window["__modelregAnalysis"]> = { ready: false, brushMs: [], selected: () => [], filters: () => [] };
