@@ -18,8 +18,6 @@ function random(seed: number): () => number {
   };
 }
 
-export const SWEEP_TEST_SHA = "ab".repeat(32);
-
 export function sweepRuns(n = 500, seed = 7): ExperimentData[] {
   const r = random(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
@@ -48,7 +46,7 @@ export function sweepRuns(n = 500, seed = 7): ExperimentData[] {
         tree_method: pick(["exact", "approx", "hist"]),
         objective: pick(["binary:logistic", "binary:hinge", "binary:logitraw", "reg:squarederror"]),
       },
-      datasets: { test: { uri: "s3://sweeps/test.parquet", sha256: SWEEP_TEST_SHA } },
+      datasets: { test: { uri: "s3://sweeps/test.parquet", sha256: "ab".repeat(32) } },
       evaluations: { accuracy: Number(accuracy.toFixed(5)), latency_ms: Number((5 + r() * 10).toFixed(3)) },
     } as ExperimentData;
   });

@@ -1,4 +1,5 @@
 // Shared test helpers: run the real CLI as a subprocess, make temp registries.
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -72,4 +73,10 @@ export function copyFixture(name: string): string {
 /** A private cache directory so tests never share or pollute the user's cache. */
 export function cacheEnv(): Record<string, string> {
   return { MODELREG_CACHE_DIR: tempDir("modelreg-cache-") };
+}
+
+/** A value the test needs to exist (what a `find` must hit): fails the test when it is missing. */
+export function present<T>(value: T | null | undefined, what = "a value"): T {
+  assert.ok(value !== undefined && value !== null, `expected ${what}, found ${value}`);
+  return value;
 }

@@ -9,7 +9,7 @@ import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
 import { type CliResult, cacheEnv, FIXTURES, runCli, SHARED, tempDir } from "./_helpers.ts";
 
 export const IMPORT_FIXTURES = join(FIXTURES, "import");
-export const ACCEPTANCE = join(SHARED, "acceptance");
+const ACCEPTANCE = join(SHARED, "acceptance");
 const LOCKS = join(tempDir("modelreg-import-locks-"), "locks");
 
 /** An empty registry in a fresh temp dir: `{ root, registry }`. */

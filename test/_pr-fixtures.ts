@@ -20,7 +20,7 @@ export const STAGING = "01m0f1q9x02vjfxanmzcz28p6f";
  * checkout), its bin, and its dependencies hoisted beside it (the site's
  * build output imports them from the team repository's node_modules).
  */
-export function linkPackage(dir: string): void {
+function linkPackage(dir: string): void {
   mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
   for (const name of readdirSync(join(ROOT, "node_modules"))) {
     if (!name.startsWith(".")) symlinkSync(join(ROOT, "node_modules", name), join(dir, "node_modules", name));

@@ -12,14 +12,18 @@ export type Exp = ExperimentRecord;
 const loaded = new Map<string, Promise<LoadedRegistry>>();
 /** The registry as the library loads it, once per directory; it must be valid. */
 export async function load(registry: string): Promise<LoadedRegistry> {
-  if (!loaded.has(registry)) loaded.set(registry, loadRegistry({ registry }));
-  const reg = await loaded.get(registry)!;
+  let pending = loaded.get(registry);
+  if (!pending) {
+    pending = loadRegistry({ registry });
+    loaded.set(registry, pending);
+  }
+  const reg = await pending;
   assert.deepEqual(reg.diagnostics, [], `${registry} should be valid`);
   return reg;
 }
 
 /** Runs `modelreg ARGS`; whatever happens, no stack trace and no internal error. */
-export async function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
+async function cli(args: string[], env: Record<string, string>): Promise<CliResult> {
   const r = await runCli(args, { env, timeoutMs: 60_000 });
   const shown = `modelreg ${args.join(" ")}\n${r.stderr}`;
   assert.doesNotMatch(r.stderr, /^\s+at .*(:\d+:\d+\)?|<anonymous>\)?)$/m, `stack trace from ${shown}`);
@@ -47,7 +51,7 @@ export async function fails(args: string[], code: number, env: Record<string, st
 export const jsonIds = (stdout: string): string[] => (JSON.parse(stdout) as Array<{ id: string }>).map((o) => o.id);
 
 /** An own-property path into plain data; lists, scalars and absent keys end it with undefined. */
-export function at(value: unknown, path: string[]): unknown {
+function at(value: unknown, path: string[]): unknown {
   let v = value;
   for (const k of path) {
     if (v === null || typeof v !== "object" || Array.isArray(v) || !Object.hasOwn(v, k)) return undefined;

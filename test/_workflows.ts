@@ -40,7 +40,7 @@ export function readWorkflow(file: string): Workflow {
 export function runSteps(file?: string): RunStep[] {
   return (file ? [file] : workflowFiles()).flatMap((workflow) =>
     Object.entries(readWorkflow(workflow).jobs).flatMap(([job, j]) =>
-      j.steps.filter((s) => s.run !== undefined).map((s) => ({ workflow, job, name: s.name, if: s.if, run: s.run!, env: s.env ?? {} })),
+      j.steps.flatMap((s) => (s.run === undefined ? [] : [{ workflow, job, name: s.name, if: s.if, run: s.run, env: s.env ?? {} }])),
     ),
   );
 }

@@ -40,7 +40,7 @@ test(`${JOBS} parallel adds asking for one version: one wins, ${JOBS - 1} fail a
   const winner = JSON.parse(won[0].stdout).id as string;
   for (const r of lost) {
     assert.equal(r.code, 1, r.stderr);
-    assert.ok(r.stderr.includes(`version "1.4.0" is already used by ${winner}`), r.stderr);
+    assert.ok(r.stderr.includes(`version "1.4.0" of ${REF} is already used by ${winner}`), r.stderr);
     assert.equal(r.stdout, "");
   }
   assert.deepEqual(experimentFiles(registry), [`${winner}.yaml`]);

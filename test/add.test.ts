@@ -192,7 +192,7 @@ describe("add experiment", () => {
       { step: 2, value: 0.52 },
     ]);
     assert.deepEqual(Object.keys(value.history), ["accuracy", "loss", "val_accuracy", "val_loss"]);
-    // Fingerprints computed here independently: the file's bytes, and the directory by the recipe in fingerprint.ts.
+    // Fingerprints computed here independently: the file's bytes, and the directory by the recipe in scripts/lib/inputs/fingerprint.ts.
     const dirSha = execFileSync("bash", ["-c", "(cd data/test && find -L . -type f -printf '%P\\n' | LC_ALL=C sort | xargs -d '\\n' sha256sum) | sha256sum"], {
       cwd: root,
       encoding: "utf8",
@@ -271,7 +271,7 @@ describe("add experiment", () => {
     assertUserError(
       await add(["experiment", REF, "--registry", registry, "--version", "1.4.0"]),
       1,
-      `version "1.4.0" is already used by ${first.slice(0, -5)}`,
+      `version "1.4.0" of ${REF} is already used by ${first.slice(0, -5)}`,
     );
     assert.deepEqual(experimentFiles(registry), [first]);
   });

@@ -1,8 +1,8 @@
 // The replay that keeps an edited file's untouched lines byte for byte
-// (scripts/lib/write/_carry-over.ts): table-driven over hand-formatted originals.
+// (scripts/lib/yaml/_carry-over.ts): table-driven over hand-formatted originals.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { carryOver, commonLines } from "../scripts/lib/write/_carry-over.ts";
+import { carryOver, commonLines } from "../scripts/lib/yaml/_carry-over.ts";
 
 // [name, original, before (its re-serialisation), after (the edited serialisation), expected]
 const cases: Array<[string, string, string, string, string | null]> = [

@@ -37,10 +37,10 @@ async function registryWithRelease(): Promise<{ registry: string; cwd: string; i
   return { registry, cwd: root, id: JSON.parse(added.stdout).id };
 }
 
-function modelIndexOf(yamlText: string): any[] {
+function modelIndexOf(yamlText: string): unknown {
   const parsed = parseYaml(yamlText);
   assert.deepEqual(parsed.problems, []);
-  return (parsed.value as Record<string, any[]>)["model-index"];
+  return (parsed.value as Record<string, unknown>)["model-index"];
 }
 
 const EXPECTED = [

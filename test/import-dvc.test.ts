@@ -6,7 +6,7 @@ import { cpSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { gitRepo } from "./_add-fixtures.ts";
-import { tempDir } from "./_helpers.ts";
+import { present, tempDir } from "./_helpers.ts";
 import {
   acceptance,
   assertImportsOnce,
@@ -72,10 +72,12 @@ describe("import dvc: a project's files", () => {
     const file = join(IMPORT_FIXTURES, "dvc-project-exp-show", "exp-show.json");
     const r = report(await importDvc(join(IMPORT_FIXTURES, "dvc-project"), registry, "--exp-show", file, "--format", "json"));
     assert.equal(r.written.filter((w) => w.kind === "experiment").length, 2);
-    assert.match(r.skipped.find((s) => s.what.includes("workspace"))!.why, /not a commit or an experiment/);
-    const exp = experimentsOf(registry, "p", "m")
-      .map((x) => x.value)
-      .find((e) => e.source.id === "b".repeat(40))!;
+    assert.match(present(r.skipped.find((s) => s.what.includes("workspace"))).why, /not a commit or an experiment/);
+    const exp = present(
+      experimentsOf(registry, "p", "m")
+        .map((x) => x.value)
+        .find((e) => e.source.id === "b".repeat(40)),
+    );
     assert.deepEqual(exp.parameters, { train: { lr: 0.01, epochs: 5 } });
     assert.deepEqual(exp.evaluations, { acc: 0.93 });
     assert.deepEqual(exp.tags, { "dvc.name": "exp-lr-high", "dvc.baseline": "a".repeat(40) });

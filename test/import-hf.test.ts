@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { present } from "./_helpers.ts";
 import {
   acceptance,
   assertImportsOnce,
@@ -33,17 +34,17 @@ describe("import hf: fixtures", () => {
     );
     const all = experimentsOf(registry, "cards").map((e) => e.value);
     assert.equal(all.length, 2);
-    const sst2 = all.find((e) => e.datasets.test.name === "GLUE SST-2")!;
+    const sst2 = present(all.find((e) => e.datasets.test.name === "GLUE SST-2"));
     assert.deepEqual(sst2.datasets.test, { uri: "hf://datasets/glue?config=sst2&split=validation", name: "GLUE SST-2", revision: "2024-01" });
     assert.deepEqual(sst2.evaluations, { accuracy: 0.912, wer: 15.037146 });
-    const imdb = all.find((e) => e.datasets.test.name === "IMDb")!;
+    const imdb = present(all.find((e) => e.datasets.test.name === "IMDb"));
     assert.deepEqual(imdb.evaluations, { "Eval accuracy": 0.88, "Eval accuracy (balanced)": 0.87 });
     const why = (metric: string) => r.skipped.find((s) => s.what.startsWith(`metric "${metric}"`))?.why;
     assert.equal(why("f1"), "NaN is not a finite number");
     assert.equal(why("precision"), '"???" is not a number');
     assert.equal(why("recall"), '"NA" is not a number');
     assert.equal(why("mcc"), "the value is empty");
-    assert.match(r.skipped.find((s) => s.what.startsWith(`"Tiny BERT (quirks)" on Not yet`))!.why, /none of its metrics has a numeric value/);
+    assert.match(present(r.skipped.find((s) => s.what.startsWith(`"Tiny BERT (quirks)" on Not yet`))).why, /none of its metrics has a numeric value/);
     assert.ok(r.notes.some((n) => n.includes('"15.037146%" was read as 15.037146')));
     await assertValid(registry);
   });
@@ -78,7 +79,7 @@ describe("import hf: records that would not validate", () => {
     const r = report(await importHf(file, registry, "--keep-going", "--format", "json"));
     assert.equal(r.written.filter((w) => w.kind === "experiment").length, 1);
     assert.match(
-      r.skipped.find((s) => s.what.includes("on imdb"))!.why,
+      present(r.skipped.find((s) => s.what.includes("on imdb"))).why,
       /would not pass `modelreg validate`: tags\.source_url: a URL here contains a secret query parameter/,
     );
     await assertValid(registry);

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { tempDir } from "./_helpers.ts";
+import { present, tempDir } from "./_helpers.ts";
 import {
   acceptance,
   assertImportsOnce,
@@ -103,9 +103,9 @@ describe("import mlflow: edge cases", () => {
     // Credentials in a URI are stripped, never written.
     assert.equal(bySource(registry, "p", run(11)).artifacts.run, "https://mlflow.example.com/artifacts/0/run11");
     const why = (what: RegExp) => r.skipped.find((s) => what.test(s.what))?.why;
-    assert.match(why(/deleted-run/)!, /deleted in MLflow; pass --include-deleted/);
-    assert.match(why(/experiment 7 "Old experiment"/)!, /deleted in MLflow/);
-    assert.match(why(/version 4 of registered model "churn-model"/)!, /is not imported from this store/);
+    assert.match(present(why(/deleted-run/)), /deleted in MLflow; pass --include-deleted/);
+    assert.match(present(why(/experiment 7 "Old experiment"/)), /deleted in MLflow/);
+    assert.match(present(why(/version 4 of registered model "churn-model"/)), /is not imported from this store/);
     assert.equal(experimentsOf(registry, "p").length, 4);
     await assertValid(registry);
 
@@ -205,7 +205,7 @@ describe("import mlflow: acceptance data (../shared/acceptance/mlflow)", () => {
       await cli(["import", "mlflow", join(mixed, "mlruns"), "--project", "p", "--registry", registry, "--model-from", "tag:model", "--format", "json"]),
     );
     assert.deepEqual(readdirSync(join(registry, "p/models")).sort(), ["logisticregression", "randomforest"]);
-    assert.match(r.skipped.find((s) => s.what.includes("diverged"))!.why, /has no tag "model"/);
+    assert.match(present(r.skipped.find((s) => s.what.includes("diverged"))).why, /has no tag "model"/);
     await assertValid(registry);
   });
 });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { micromark } from "micromark";
 import { gfm, gfmHtml } from "micromark-extension-gfm";
-import { cacheEnv, tempDir } from "./_helpers.ts";
+import { cacheEnv, present, tempDir } from "./_helpers.ts";
 import { deriveExperiment, EXPERIMENTS, git, MODEL_DIR, PRODUCTION, pullRequestMerge, STAGING, setAlias, setMetric, teamRepo } from "./_pr-fixtures.ts";
 import { type RunStep, runStep, runSteps } from "./_workflows.ts";
 
@@ -28,8 +28,8 @@ async function validateJob(
   writeFileSync(summary, "");
   const env = { ...cacheEnv(), GITHUB_STEP_SUMMARY: summary };
   const run = (s: RunStep) => runStep(s, { cwd: dir, contexts: CONTEXTS, env });
-  const validate = await run(steps.find((s) => s.run.includes("validate"))!);
-  const report = await run(steps.find((s) => s.run.includes("report"))!);
+  const validate = await run(present(steps.find((s) => s.run.includes("validate"))));
+  const report = await run(present(steps.find((s) => s.run.includes("report"))));
   return { validate, report, summary: readFileSync(summary, "utf8") };
 }
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { cacheEnv, tempDir, writeTree } from "./_helpers.ts";
+import { cacheEnv, present, tempDir, writeTree } from "./_helpers.ts";
 import { type Exp, fails, load, ok, SAMPLE } from "./_read-helpers.ts";
 
 const ENV = cacheEnv();
@@ -16,9 +16,9 @@ const fail = (code: number, ...args: string[]) => fails([...args, "--registry", 
 
 const reg = await load(SAMPLE);
 const all = reg.experiments;
-const modelOf = (p: string, m: string) => reg.models.find((x) => x.project === p && x.model === m)!;
+const modelOf = (p: string, m: string) => present(reg.models.find((x) => x.project === p && x.model === m));
 /** The experiment an alias target (a version or an id) names. */
-const target = (p: string, m: string, t: string) => all.find((e) => e.project === p && e.model === m && (e.data.version === t || e.id === t))!;
+const target = (p: string, m: string, t: string) => present(all.find((e) => e.project === p && e.model === m && (e.data.version === t || e.id === t)));
 const aliasesOf = (e: Exp) =>
   Object.entries(modelOf(e.project, e.model).data.aliases ?? {})
     .filter(([, t]) => target(e.project, e.model, t) === e)
@@ -35,7 +35,7 @@ function leaves(v: unknown, prefix = "", out = new Map<string, unknown>()): Map<
 }
 
 const RESNET = modelOf("animal-image-classification", "resnet50");
-const PROD = target(RESNET.project, RESNET.model, RESNET.data.aliases!.production);
+const PROD = target(RESNET.project, RESNET.model, present(RESNET.data.aliases).production);
 // A model with an alias that names an experiment id rather than a version.
 const BY_ID = reg.models.flatMap((m) =>
   Object.entries(m.data.aliases ?? {})
@@ -46,7 +46,7 @@ const OLDER = all.filter((e) => e.model === "resnet50" && e.data.version && e.id
 
 describe("show", { concurrency: 4 }, () => {
   test("show PROJECT: --json has the record and its models; the human view names them", async () => {
-    const p = reg.projects.find((x) => x.project === "energy-demand-forecast")!;
+    const p = present(reg.projects.find((x) => x.project === "energy-demand-forecast"));
     const models = reg.models
       .filter((m) => m.project === p.project)
       .map((m) => m.model)
@@ -61,7 +61,7 @@ describe("show", { concurrency: 4 }, () => {
     const count = all.filter((e) => e.project === RESNET.project && e.model === RESNET.model).length;
     const [json, human] = await Promise.all([run("show", `${RESNET.project}/${RESNET.model}`, "--json"), run("show", `${RESNET.project}/${RESNET.model}`)]);
     assert.deepEqual(JSON.parse(json), { project: RESNET.project, model: RESNET.model, data: RESNET.data, experiments: count });
-    for (const [alias, t] of Object.entries(RESNET.data.aliases!)) assert.match(human, new RegExp(`^ {2}${alias} +${t.replaceAll(".", "\\.")}$`, "m"));
+    for (const [alias, t] of Object.entries(present(RESNET.data.aliases))) assert.match(human, new RegExp(`^ {2}${alias} +${t.replaceAll(".", "\\.")}$`, "m"));
   });
 
   test("show ID, a unique prefix, @version and @alias all name the same experiment; --json shape", async () => {
@@ -105,7 +105,7 @@ describe("resolve", { concurrency: 4 }, () => {
       lines.join("\n"),
     );
     const artifacts = lines.slice(lines.indexOf("artifacts") + 1).map((l) => l.trim().split(/ +/));
-    assert.deepEqual(artifacts, Object.entries(PROD.data.artifacts!));
+    assert.deepEqual(artifacts, Object.entries(present(PROD.data.artifacts)));
   });
 
   test("resolve --json: by alias and by version, everything a deployment needs", async () => {
@@ -142,7 +142,7 @@ describe("resolve", { concurrency: 4 }, () => {
   });
 
   test("resolve --artifact NAME prints exactly the URI", async () => {
-    const [name, uri] = Object.entries(PROD.data.artifacts!)[1];
+    const [name, uri] = Object.entries(present(PROD.data.artifacts))[1];
     assert.equal(await run("resolve", ref, "--artifact", name), `${uri}\n`);
   });
 
@@ -150,14 +150,14 @@ describe("resolve", { concurrency: 4 }, () => {
     const stderr = await fail(1, "resolve", ref, "--artifact", "modle");
     assert.match(stderr, new RegExp(`experiment ${PROD.id} has no artifact "modle"`));
     assert.match(stderr, /Did you mean "model"\?/);
-    assert.ok(stderr.includes(`Artifacts: ${Object.keys(PROD.data.artifacts!).join(", ")}.`), stderr);
+    assert.ok(stderr.includes(`Artifacts: ${Object.keys(present(PROD.data.artifacts)).join(", ")}.`), stderr);
   });
 
   test("resolve an unset alias: exit 1, naming the alias and listing the aliases that are set", async () => {
-    const m = reg.models.find((x) => x.data.aliases && !("staging" in x.data.aliases))!;
+    const m = present(reg.models.find((x) => x.data.aliases && !("staging" in x.data.aliases)));
     const stderr = await fail(1, "resolve", `${m.project}/${m.model}@staging`);
     assert.match(stderr, new RegExp(`${m.project}/${m.model} has no version or alias "staging"`));
-    assert.ok(stderr.includes(`Aliases: ${Object.keys(m.data.aliases!).join(", ")}.`), stderr);
+    assert.ok(stderr.includes(`Aliases: ${Object.keys(present(m.data.aliases)).join(", ")}.`), stderr);
   });
 
   test("resolve a mistyped alias suggests the alias", async () => {
@@ -215,8 +215,8 @@ describe("diff", { concurrency: 4 }, () => {
   });
 
   test("diff (human): ≠ rows only; --all adds the equal ones; an experiment against itself", async () => {
-    const [equal] = [...rowsOf("parameters")].find(([, v]) => !differs(v))!;
-    const [changed] = [...rowsOf("parameters")].find(([, v]) => differs(v))!;
+    const [equal] = present([...rowsOf("parameters")].find(([, v]) => !differs(v)));
+    const [changed] = present([...rowsOf("parameters")].find(([, v]) => differs(v)));
     const [some, every, self] = await Promise.all([run("diff", a.id, b.id), run("diff", a.id, b.id, "--all"), run("diff", a.id, uniquePrefix(a))]);
     assert.match(some, new RegExp(`^≠  parameters\\.${changed.replaceAll(".", "\\.")} `, "m"));
     assert.doesNotMatch(some, new RegExp(`parameters\\.${equal.replaceAll(".", "\\.")} `));
@@ -250,16 +250,18 @@ describe("bad references exit non-zero with a pointed message", { concurrency: 4
   });
 
   test("an ambiguous id prefix: exit 1, listing every candidate with its model", async () => {
-    const prefix = [...new Set(all.map((e) => e.id.slice(0, 4)))]
-      .map((p) => [p, all.filter((e) => e.id.startsWith(p))] as const)
-      .find(([, hits]) => hits.length > 1 && hits.length <= 8)!;
+    const prefix = present(
+      [...new Set(all.map((e) => e.id.slice(0, 4)))]
+        .map((p) => [p, all.filter((e) => e.id.startsWith(p))] as const)
+        .find(([, hits]) => hits.length > 1 && hits.length <= 8),
+    );
     const stderr = await fail(1, "show", prefix[0]);
     assert.match(stderr, new RegExp(`the id prefix "${prefix[0]}" matches ${prefix[1].length} experiments`));
     for (const e of prefix[1]) assert.ok(stderr.includes(`${e.id} (${e.project}/${e.model})`), `${e.id} in\n${stderr}`);
   });
 
   test("an unknown id, project, model or version: exit 1, with did-you-mean where there is one", async () => {
-    const unknown = ["7zzzzzzz", "7zzz", "7zzzz1"].find((p) => !all.some((e) => e.id.startsWith(p)))!;
+    const unknown = present(["7zzzzzzz", "7zzz", "7zzzz1"].find((p) => !all.some((e) => e.id.startsWith(p))));
     const [id, project, model, version, notExperiment] = await Promise.all([
       fail(1, "show", unknown),
       fail(1, "show", "animal-image-clasification"),
@@ -282,8 +284,8 @@ describe("data that tries to drive the terminal is shown inert", { concurrency: 
   const registry = join(dir, "registry");
   cpSync(SAMPLE, registry, { recursive: true });
   const xgb = modelOf("energy-demand-forecast", "xgboost");
-  const victim = target(xgb.project, xgb.model, xgb.data.aliases!.staging);
-  const other = all.find((e) => e.model === "xgboost" && e !== victim)!;
+  const victim = target(xgb.project, xgb.model, present(xgb.data.aliases).staging);
+  const other = present(all.find((e) => e.model === "xgboost" && e !== victim));
   const description = `${ESC}[31mred${ESC}[0m <script>alert(1)</script> ${CSI}2J`;
   const edit = (file: string, from: RegExp, to: string) => {
     const text = readFileSync(join(registry, file), "utf8");
@@ -302,7 +304,7 @@ describe("data that tries to drive the terminal is shown inert", { concurrency: 
   };
 
   test("the edited registry is valid", async () => {
-    assert.equal((await load(registry)).experiments.find((e) => e.id === victim.id)!.data.description, description);
+    assert.equal(present((await load(registry)).experiments.find((e) => e.id === victim.id)).data.description, description);
   });
 
   test("list experiments and list projects tables: no escape bytes; the HTML is plain text", async () => {
@@ -323,7 +325,7 @@ describe("data that tries to drive the terminal is shown inert", { concurrency: 
       run("resolve", `${xgb.project}/${xgb.model}@staging`),
       run("diff", victim.id, other.id),
     ]);
-    outs.forEach((out, i) => inert(out, ["show", "show project", "resolve", "diff"][i]));
+    for (const [i, out] of outs.entries()) inert(out, ["show", "show project", "resolve", "diff"][i]);
     assert.ok(outs[0].includes("<script>alert(1)</script>"));
     assert.match(outs[2], /wipe +s3:\/\/bucket\/wipe/);
   });

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { cacheEnv, tempDir } from "./_helpers.ts";
+import { cacheEnv, present, tempDir } from "./_helpers.ts";
 import { type Exp, idsOf, jsonIds, load, metric, num, ok, param, sortedIds, tag, time } from "./_read-helpers.ts";
 
 const registry = join(tempDir(), "registry");
@@ -85,10 +85,9 @@ describe("generated registry: list, show, resolve and diff", { concurrency: 4 },
   });
 
   test("resolve @production and show by id prefix agree with the model's alias", async () => {
-    const m = reg.models.find((x) => x.data.aliases?.production)!;
-    const e = all.find(
-      (x) => x.project === m.project && x.model === m.model && (x.data.version === m.data.aliases!.production || x.id === m.data.aliases!.production),
-    )!;
+    const m = present(reg.models.find((x) => x.data.aliases?.production));
+    const production = present(m.data.aliases?.production);
+    const e = present(all.find((x) => x.project === m.project && x.model === m.model && (x.data.version === production || x.id === production)));
     const [resolved, shown] = await Promise.all([run("resolve", `${m.project}/${m.model}@production`, "--json"), run("show", e.id.slice(0, 12), "--json")]);
     assert.deepEqual([JSON.parse(resolved).id, JSON.parse(resolved).artifacts], [e.id, e.data.artifacts]);
     assert.equal(JSON.parse(shown).id, e.id);

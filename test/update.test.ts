@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { assertValid, BASELINE, edit, experimentFile, RESNET, sampleCopy } from "./_edit-helpers.ts";
-import { runCli } from "./_helpers.ts";
+import { present, runCli } from "./_helpers.ts";
 
 const FILE = experimentFile(BASELINE);
 const REPORT = `  classification_report: s3://dalbit-ml-models/animal-image-classification/resnet50/${BASELINE}/classification_report.json\n`;
@@ -45,7 +45,7 @@ test("update: comments, blank lines, key order and hand formatting survive", asy
     "evaluations:\n  accuracy: 0.9138\n",
     "\n# from eval.py, epoch 20\nevaluations:\n  accuracy: 0.9138   # best so far\n  # the rest of the suite\n",
   );
-  text = edit(text, /description: .*\n/.exec(text)![0], "description: >-\n  Baseline, folded\n  over two lines.\n");
+  text = edit(text, present(/description: .*\n/.exec(text))[0], "description: >-\n  Baseline, folded\n  over two lines.\n");
   text = edit(text, "  seed: 42\n", "  seed: 0x2A  # hex on purpose\n");
   s.write(FILE, text);
   const r = await s.cli(["update", "experiment", BASELINE, "--metric", "accuracy=0.95", "--metric", "ece=0.03", "--force"]);
@@ -61,7 +61,7 @@ test("update: missing evaluations / artifacts / tags maps are created at the end
   const s = sampleCopy();
   const full = s.read(FILE);
   const bare = full.slice(0, full.indexOf("evaluations:\n")) + full.slice(full.indexOf("code:\n"), full.indexOf("tags:\n"));
-  s.write(FILE, edit(bare, /description: .*\n/.exec(bare)![0], ""));
+  s.write(FILE, edit(bare, present(/description: .*\n/.exec(bare))[0], ""));
   const r = await s.cli([
     "update",
     "experiment",
@@ -77,7 +77,7 @@ test("update: missing evaluations / artifacts / tags maps are created at the end
   ]);
   assert.equal(r.code, 0, r.stderr);
   const expected =
-    edit(bare, /description: .*\n/.exec(bare)![0], "description: Re-evaluated.\n") +
+    edit(bare, present(/description: .*\n/.exec(bare))[0], "description: Re-evaluated.\n") +
     "evaluations:\n  accuracy: 0.9\nartifacts:\n  model: s3://b/m.pt\ntags:\n  team: vision\n";
   assert.equal(s.read(FILE), expected);
   await assertValid(s);
@@ -118,7 +118,7 @@ test("update: a changed value is refused without --force, listed old → new, an
   const forced = await s.cli(["update", "experiment", BASELINE, "--metric", "accuracy=0.93", "--metric", "ece=0.03", "--tag", "author=kim", "--force"]);
   assert.equal(forced.code, 0, forced.stderr);
   assert.match(forced.stdout, / {2}~ evaluations\.accuracy: 0\.9138 → 0\.93\n {2}\+ evaluations\.ece: 0\.03\n {2}~ tags\.author: jiwoo-park → kim\n/);
-  assert.match(s.read(FILE), /\n {2}accuracy: 0\.93\n[^]*\n {2}author: kim\n/);
+  assert.match(s.read(FILE), /\n {2}accuracy: 0\.93\n[\s\S]*\n {2}author: kim\n/);
   await assertValid(s);
 });
 

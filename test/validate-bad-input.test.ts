@@ -256,7 +256,7 @@ const CASES: Case[] = [
     expectCode: 1,
     rule: "versions-unique-per-model",
     file: A,
-    messageIncludes: 'version "1.1.0" is also used by 01kgs69t80jqmcyjjysz6yd4ed',
+    messageIncludes: 'version "1.1.0" of animal-photos/resnet50 is already used by 01kgs69t80jqmcyjjysz6yd4ed',
     line: 3,
     col: 1,
     count: 2,

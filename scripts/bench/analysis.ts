@@ -7,9 +7,9 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { launch, NO_CHROMIUM, serveStatic } from "../../test/_browser.ts";
 import { analysisFiles, analysisPath } from "../lib/site/analysis-files.ts";
 import { loadSite } from "../lib/site/build.ts";
+import { launch, NO_CHROMIUM, serveStatic } from "./browser.ts";
 import { measureNode } from "./sample.ts";
 
 export interface AnalysisRow {

@@ -146,7 +146,7 @@ if (parts.has("validate")) {
   process.stdout.write(
     "Wall-clock time of the whole command (process start to exit), as a user or CI sees it; fast cases (warm, incremental, warm list) are the median of three runs; naive = one thread, glob → read → yaml.parse → ajv, no cache (for list: parse every experiment, then filter, sort and cut in memory with the same query code).\n\n",
   );
-  process.stdout.write(table(rows) + "\n");
+  process.stdout.write(`${table(rows)}\n`);
 }
 if (parts.has("site")) process.stdout.write(siteReport(siteResults) + searchReport(searchRows));
 if (parts.has("analysis")) process.stdout.write(analysisReport(analysisRows));

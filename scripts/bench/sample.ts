@@ -28,9 +28,10 @@ export function measureNode(nodeArgs: string[], env: Record<string, string> = {}
     child.on("error", reject);
     child.on("close", (code) => {
       const lines = out.trim().split("\n");
+      const report = lines.pop() ?? "";
       let last: { rssMb: number };
       try {
-        last = JSON.parse(lines.pop()!);
+        last = JSON.parse(report);
       } catch {
         return reject(new Error(`the case "${nodeArgs.join(" ")}" exited with code ${code} before reporting its measurements`));
       }

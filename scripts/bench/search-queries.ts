@@ -2,7 +2,7 @@
 // registry's search box, typos included. Used by the benchmark and by the test
 // that compares our results with one naive fuse.js index over all documents.
 // `{id:N}` stands for the first 6 characters of the N-th experiment's id.
-export const SEARCH_QUERIES: string[] = [
+const SEARCH_QUERIES: string[] = [
   // model names
   "resnet",
   "resnet-50",

@@ -9,10 +9,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import { launch, NO_CHROMIUM, serveStatic } from "../../test/_browser.ts";
 import { loadSite } from "../lib/site/build.ts";
 import { SEARCH_FIELDS, searchDocs } from "../lib/site/search-docs.ts";
 import { FUSE_OPTIONS } from "../lib/site/search-engine.ts";
+import { launch, NO_CHROMIUM, serveStatic } from "./browser.ts";
 import { searchQueries } from "./search-queries.ts";
 
 export interface SearchRow {
@@ -56,12 +56,15 @@ window.naiveReady = true;
 function timeQuery(page: Page, selector: string, query: string, naive: boolean): Promise<number> {
   return page.evaluate(
     async ({ selector, query, naive }) => {
-      const target = document.querySelector<HTMLElement>(selector)!;
+      // Runs in the page, so it cannot import the site's required() helper.
+      const target = document.querySelector<HTMLElement>(selector);
+      if (!target) throw new Error(`the page has no ${selector}`);
       target.dataset.query = "";
       const started = performance.now();
       if (naive) (window as unknown as { naiveSearch(q: string): void }).naiveSearch(query);
       else {
-        const input = document.querySelector<HTMLInputElement>("#site-search")!;
+        const input = document.querySelector<HTMLInputElement>("#site-search");
+        if (!input) throw new Error("the page has no #site-search");
         input.value = query;
         input.dispatchEvent(new Event("input", { bubbles: true }));
       }

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { prepareBareAstro } from "./bare-astro/prepare.ts";
 import { measureNode, type Sample } from "./sample.ts";
 
-export interface SiteRow {
+interface SiteRow {
   size: number;
   case: string;
   ours: number;

@@ -5,9 +5,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { nextCommands } from "../lib/git/git-branch.ts";
 import { type AddResult, addExperiment, addModel, addProject } from "../lib/write/add.ts";
-import { collect } from "./_options.ts";
-
-/** Repeatable flags; no default, so help does not print `(default: [])`. */
+import { collect, sharedOption, withOptions } from "./_options.ts";
 
 interface CommonFlags {
   registry: string;
@@ -17,14 +15,10 @@ interface CommonFlags {
 }
 
 function withCommonFlags(cmd: Command): Command {
-  return cmd
-    .option("--registry <dir>", "the registry directory", "registry")
-    .option("--dry-run", "print the YAML that would be written; write nothing")
-    .option("--json", "print the result and the record as JSON")
-    .option(
-      "--git-branch <name>",
-      "commit only the new file on this new branch (working tree, index and current branch untouched) and print the push / pull-request commands",
-    );
+  return withOptions(cmd, "registry", "dryRun", "json").option(
+    "--git-branch <name>",
+    "commit only the new file on this new branch (working tree, index and current branch untouched) and print the push / pull-request commands",
+  );
 }
 
 function report(r: AddResult, flags: CommonFlags): void {
@@ -34,7 +28,7 @@ function report(r: AddResult, flags: CommonFlags): void {
   const next = r.branch ? nextCommands(r.branch, r.title, `Recorded with \`modelreg add ${r.kind}\`.`) : [];
   if (flags.json) {
     const branch = r.branch && { name: r.branch.branch, commit: r.branch.commit, next };
-    process.stdout.write(JSON.stringify({ kind: r.kind, id: r.id, short: r.short, path, written: r.written, branch, record: r.record }, null, 2) + "\n");
+    process.stdout.write(`${JSON.stringify({ kind: r.kind, id: r.id, short: r.short, path, written: r.written, branch, record: r.record }, null, 2)}\n`);
     return;
   }
   if (!r.written) {
@@ -86,7 +80,7 @@ export function register(program: Command): void {
 
   withCommonFlags(add.command("project <slug>").description("add registry/<slug>/project.yaml"))
     .requiredOption("--name <name>", "display name (any Unicode)")
-    .option("--description <text>", "what the project is for")
+    .addOption(sharedOption("description"))
     .option("--owner <owner>", "an owner, e.g. @alice or a team (repeatable)", collect)
     .action(async (slug: string, f: ProjectFlags) => {
       report(await addProject({ ...f, slug, owners: f.owner }), f);
@@ -96,7 +90,7 @@ export function register(program: Command): void {
     .requiredOption("--name <name>", "display name (any Unicode)")
     .option("--task <task>", "e.g. image-classification")
     .option("--primary-metric <name:goal>", "the metric leaderboards rank by, e.g. accuracy:maximize or rmse:minimize")
-    .option("--description <text>", "what the model is")
+    .addOption(sharedOption("description"))
     .action(async (ref: string, f: ModelFlags) => {
       report(await addModel({ ...f, ref }), f);
     });
@@ -105,8 +99,8 @@ export function register(program: Command): void {
     .option("--version <label>", "a release label unique within the model, e.g. 1.4.0 (never auto-numbered)")
     .option("--params <file>", "parameters from a JSON or YAML file (DVC params.yaml, Hydra config, argparse dump); repeatable, later files win", collect)
     .option("--param <key.sub=value>", 'one parameter, value typed as YAML (0.001, true, [224,224,3], "1.10"); repeatable, wins over files', collect)
-    .option("--metrics <file>", "evaluations from a JSON or YAML file; nested maps become dotted names; repeatable", collect)
-    .option("--metric <name=value>", "one evaluation, a finite number; repeatable, wins over files", collect)
+    .addOption(sharedOption("metrics"))
+    .addOption(sharedOption("metric"))
     .option("--history <file>", "training curves from a CSV with a step or epoch column (Keras / Lightning CSVLogger); repeatable", collect)
     .option("--train <uri>", "training data: a local file or directory (fingerprinted with sha256) or a remote URI")
     .option("--train-sha256 <hex>", "the training data's sha256, for remote data (checked against local data)")
@@ -114,9 +108,9 @@ export function register(program: Command): void {
     .option("--val-sha256 <hex>", "the validation data's sha256")
     .option("--test <uri>", "test data, as --train")
     .option("--test-sha256 <hex>", "the test data's sha256")
-    .option("--artifact <name=uri>", "where an output went, e.g. model=s3://bucket/run/model.pt; repeatable", collect)
-    .option("--tag <key=value>", "a label, kept as text; repeatable", collect)
-    .option("--description <text>", "what this run tried")
+    .addOption(sharedOption("artifact"))
+    .addOption(sharedOption("tag"))
+    .addOption(sharedOption("description"))
     .option("--code-dir <dir>", "the training code's git checkout, for repo/commit/branch/dirty (default: the current directory)")
     .action(async (ref: string, f: ExperimentFlags) => {
       const datasets = {

@@ -2,14 +2,15 @@ import type { Command } from "commander";
 import { type Cell, formatTable } from "../lib/core/table.ts";
 import { diffExperiments } from "../lib/domain/diff.ts";
 import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
+import { withOptions } from "./_options.ts";
 
 export function register(program: Command): void {
-  program
-    .command("diff <refA> <refB>")
-    .description("parameters, datasets and metrics of two experiments side by side (only what differs, unless --all)")
-    .option("--registry <dir>", "the registry directory", "registry")
+  withOptions(
+    program.command("diff <refA> <refB>").description("parameters, datasets and metrics of two experiments side by side (only what differs, unless --all)"),
+    "registry",
+    "json",
+  )
     .option("--all", "show equal keys too")
-    .option("--json", "print JSON for tools")
     .action((a: string, b: string, flags: { registry: string; all?: boolean; json?: boolean }) => {
       const left = experimentFromRef(flags.registry, a);
       const right = experimentFromRef(flags.registry, b);

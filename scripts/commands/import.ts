@@ -8,6 +8,7 @@ import { importMlflow } from "../lib/import/mlflow/index.ts";
 import { parseModelFrom } from "../lib/import/mlflow/map.ts";
 import type { ImportResult } from "../lib/import/plan.ts";
 import { formatImport, importJson } from "../lib/import/report.ts";
+import { sharedOption } from "./_options.ts";
 
 interface CommonFlags {
   project: string;
@@ -22,8 +23,8 @@ function withCommonFlags(cmd: Command): Command {
   return cmd
     .requiredOption("--project <slug>", "the project to import into (created when missing)")
     .option("--project-name <name>", "display name for a project the import creates (default: its slug)")
-    .option("--registry <dir>", "the registry directory", "registry")
-    .option("--dry-run", "check and report everything; write nothing")
+    .addOption(sharedOption("registry"))
+    .addOption(sharedOption("dryRun"))
     .option(
       "--keep-going",
       "skip source files that cannot be read and records that would not validate, and import the rest (default: any problem imports nothing)",

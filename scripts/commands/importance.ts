@@ -3,14 +3,16 @@
 // Analysis panel, from scripts/lib/analysis/.
 import type { Command } from "commander";
 import { groupByTestData, groupParameters, type Importance, importanceFor, metricsOf } from "../lib/analysis/analysis.ts";
-import { loadQueryRows } from "../lib/cache/row-cache.ts";
 import { DataError, UsageError } from "../lib/core/errors.ts";
+import { parseRef } from "../lib/core/ref.ts";
 import { didYouMean } from "../lib/core/suggest.ts";
 import { formatTable } from "../lib/core/table.ts";
-import type { GroupLabel } from "../lib/domain/test-data.ts";
+import type { TestData } from "../lib/domain/comparability.ts";
 import { matches, parseQuery } from "../lib/query/query.ts";
+import { loadQueryRows } from "../lib/query/rows.ts";
 import { readModels } from "../lib/registry/read.ts";
-import { assertModelExists, parseRef } from "../lib/registry/refs.ts";
+import { assertModelExists } from "../lib/registry/refs.ts";
+import { withOptions } from "./_options.ts";
 
 interface Flags {
   registry: string;
@@ -19,11 +21,11 @@ interface Flags {
   json?: boolean;
 }
 
-const describe = (l: GroupLabel) =>
+const describe = (l: TestData) =>
   l.basis === "none" ? "no test dataset" : `${l.uri ?? ""}${l.fingerprint ? ` (${l.basis} ${l.fingerprint.slice(0, 12)})` : " (not fingerprinted)"}`;
 const fixed = (v: number | null, digits: number) => (v === null ? "—" : v.toFixed(digits));
 
-function text(model: string, groups: Array<{ label: GroupLabel; runs: number; importance: Importance; constants: Array<[string, unknown]> }>): string {
+function text(model: string, groups: Array<{ label: TestData; runs: number; importance: Importance; constants: Array<[string, unknown]> }>): string {
   const out: string[] = [];
   for (const g of groups) {
     const imp = g.importance;
@@ -41,13 +43,15 @@ function text(model: string, groups: Array<{ label: GroupLabel; runs: number; im
 }
 
 export function register(program: Command): void {
-  program
-    .command("importance <model>")
-    .description("which parameters matter for a metric, per test-data group: random-forest importance, correlation and run counts")
-    .option("--registry <dir>", "the registry directory", "registry")
+  withOptions(
+    program
+      .command("importance <model>")
+      .description("which parameters matter for a metric, per test-data group: random-forest importance, correlation and run counts"),
+    "registry",
+    "json",
+  )
     .option("--metric <name>", "the metric to explain (default: the model's primary metric)")
     .option("--where <expr>", "only runs matching a filter, as in `list experiments --where`: \"params.optimizer.name = 'adamw'\"")
-    .option("--json", "print JSON for tools")
     .action(async (ref: string, flags: Flags) => {
       const parsed = parseRef(ref);
       if (parsed.kind !== "model")

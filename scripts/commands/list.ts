@@ -1,9 +1,11 @@
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import { UsageError } from "../lib/core/errors.ts";
+import { parseRef } from "../lib/core/ref.ts";
 import { type Cell, formatCsv, formatTable } from "../lib/core/table.ts";
 import { type ListOptions, listExperimentRows, parseLimit } from "../lib/query/list.ts";
 import { readModels, readProjects } from "../lib/registry/read.ts";
-import { assertModelExists, listExperiments, parseRef } from "../lib/registry/refs.ts";
+import { assertModelExists, listExperiments } from "../lib/registry/refs.ts";
+import { withFormat, withOptions } from "./_options.ts";
 
 interface ListFlags extends ListOptions {
   name?: string;
@@ -32,10 +34,14 @@ function scopeOf(flags: ListFlags): { project?: string; model?: string } {
 }
 
 export function register(program: Command): void {
-  program
-    .command("list <what>")
-    .description("list projects, models or experiments; experiments take --where, --sort, --limit and --columns")
-    .option("--registry <dir>", "the registry directory", "registry")
+  withFormat(
+    withOptions(
+      program.command("list <what>").description("list projects, models or experiments; experiments take --where, --sort, --limit and --columns"),
+      "registry",
+      "json",
+    ),
+    ["table", "json", "csv"],
+  )
     .option("--project <slug>", "only this project")
     .option("--model <project/model>", "only this model")
     .option("--name <name>", "projects or models with this display name (exact)")
@@ -44,8 +50,6 @@ export function register(program: Command): void {
     .option("--sort <key...>", "sort by a key, then `asc` or `desc` (repeatable): --sort metrics.accuracy desc")
     .option("--limit <n>", "show at most n rows")
     .option("--columns <keys>", "comma-separated keys to show, e.g. attributes.id,metrics.accuracy,params.optimizer.lr")
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
-    .option("--json", "the same as --format json")
     .action(async (what: string, flags: ListFlags) => {
       const format = flags.json ? "json" : flags.format;
       const scope = scopeOf(flags);

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { type PromoteResult, promote } from "../lib/write/promote.ts";
+import { withOptions } from "./_options.ts";
 
 interface PromoteFlags {
   alias: string;
@@ -19,19 +20,21 @@ function formatText(r: PromoteResult, dryRun: boolean): string {
   if (r.experiment) lines.push(`  ${name}@${r.alias} ${dryRun ? "would be" : "is now"} experiment ${r.experiment.id}`);
   for (const f of r.files) lines.push(dryRun ? `  would write ${f}` : `  wrote ${f}`);
   if (dryRun) lines.push("(dry run: nothing written)");
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 export function register(program: Command): void {
-  program
-    .command("promote <ref>")
-    .description("point an alias of a model (production, staging, …) at one of its experiments: project/model@version|id-prefix; or delete it with --remove")
+  withOptions(
+    program
+      .command("promote <ref>")
+      .description("point an alias of a model (production, staging, …) at one of its experiments: project/model@version|id-prefix; or delete it with --remove"),
+    "registry",
+    "dryRun",
+    "json",
+  )
     .requiredOption("--alias <name>", "the alias to move, e.g. production")
     .option("--version <label>", "also give the experiment this version label (only if it has none yet; unique within the model)")
     .option("--remove", "delete the alias instead (the reference is then project/model)")
-    .option("--registry <dir>", "the registry directory", "registry")
-    .option("--dry-run", "show what would change; write nothing")
-    .option("--json", "print the result as JSON")
     .action(async (ref: string, flags: PromoteFlags) => {
       const dryRun = flags.dryRun === true;
       const r = await promote({ registry: flags.registry, ref, alias: flags.alias, version: flags.version, remove: flags.remove === true, dryRun });
@@ -50,6 +53,6 @@ export function register(program: Command): void {
         written: dryRun ? [] : r.files,
         dryRun,
       };
-      process.stdout.write(JSON.stringify(json, null, 2) + "\n");
+      process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     });
 }

@@ -3,14 +3,17 @@ import { DataError } from "../lib/core/errors.ts";
 import { didYouMean } from "../lib/core/suggest.ts";
 import { printable } from "../lib/core/table.ts";
 import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
+import { withOptions } from "./_options.ts";
 
 export function register(program: Command): void {
-  program
-    .command("resolve <ref>")
-    .description("what a deployment or an inference-log join needs: project/model@alias|version → experiment id, version, artifacts")
-    .option("--registry <dir>", "the registry directory", "registry")
+  withOptions(
+    program
+      .command("resolve <ref>")
+      .description("what a deployment or an inference-log join needs: project/model@alias|version → experiment id, version, artifacts"),
+    "registry",
+    "json",
+  )
     .option("--artifact <name>", "print only this artifact's URI")
-    .option("--json", "print everything as JSON")
     .action((ref: string, flags: { registry: string; artifact?: string; json?: boolean }) => {
       const e = experimentFromRef(flags.registry, ref);
       const d = e.data;

@@ -4,8 +4,9 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { UsageError } from "../lib/core/errors.ts";
+import { plural } from "../lib/core/format.ts";
 import { buildSite, devSite, normalizeBase, previewSite } from "../lib/site/build.ts";
-import { plural } from "../lib/site/format.ts";
+import { sharedOption } from "./_options.ts";
 
 interface SiteFlags {
   registry: string;
@@ -48,11 +49,11 @@ export function register(program: Command): void {
   const site = program.command("site").description("build, preview or live-edit the registry's website");
   const common = (cmd: Command) =>
     cmd
-      .option("--registry <dir>", "the registry directory", "registry")
+      .addOption(sharedOption("registry"))
       .option("--out <dir>", "where the built site goes", "_site")
       .option("--base <path>", "URL path the site is served under, e.g. /my-repo/ for a GitHub Pages project site", "/")
-      .option("--no-cache", "parse every registry file instead of reusing the record cache")
-      .option("--cache-dir <dir>", "where the record cache lives (default: $MODELREG_CACHE_DIR or ~/.cache/modelreg)");
+      .addOption(sharedOption("noCache"))
+      .addOption(sharedOption("cacheDir"));
   common(site.command("build"))
     .description("build the static site and its JSON API into --out")
     .option("--repo-url <url>", "web URL of the registry's repository, for view/edit links (default: from GitHub Actions or the origin remote)")

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { collectMetrics, collectPairs } from "../lib/inputs/inputs.ts";
 import { showValue, type UpdateResult, updateExperiment } from "../lib/write/update.ts";
-import { collect } from "./_options.ts";
+import { sharedOption } from "./_options.ts";
 
 interface UpdateFlags {
   registry: string;
@@ -24,7 +24,7 @@ function formatText(r: UpdateResult, dryRun: boolean): string {
   }
   lines.push(dryRun ? "(dry run: nothing written)" : `wrote ${r.path}`);
   if (r.reformatted) lines.push("note: the yaml package re-formatted some other lines of this hand-written file; the data in them is unchanged.");
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 export function register(program: Command): void {
@@ -32,15 +32,15 @@ export function register(program: Command): void {
   update
     .command("experiment <ref>")
     .description("merge evaluations, artifacts, tags or a description into an experiment (an id, a unique id prefix, or project/model@version|alias)")
-    .option("--registry <dir>", "the registry directory", "registry")
-    .option("--metric <name=value>", "an evaluation: a finite number (repeatable)", collect)
-    .option("--metrics <file>", "evaluations from a JSON or YAML file; nested maps become dotted names (repeatable, later files win)", collect)
-    .option("--artifact <name=uri>", "where an artifact is stored (repeatable)", collect)
-    .option("--tag <key=value>", "a tag (repeatable)", collect)
-    .option("--description <text>", "the experiment's description")
+    .addOption(sharedOption("registry"))
+    .addOption(sharedOption("metric"))
+    .addOption(sharedOption("metrics"))
+    .addOption(sharedOption("artifact"))
+    .addOption(sharedOption("tag"))
+    .addOption(sharedOption("description"))
     .option("--force", "replace values that are already recorded with different ones")
-    .option("--dry-run", "show what would change; write nothing")
-    .option("--json", "print the result as JSON")
+    .addOption(sharedOption("dryRun"))
+    .addOption(sharedOption("json"))
     .action(async (ref: string, flags: UpdateFlags) => {
       const result = await updateExperiment({
         registry: flags.registry,
@@ -57,7 +57,7 @@ export function register(program: Command): void {
       if (flags.json) {
         const { experiment, path, changes, written, reformatted } = result;
         process.stdout.write(
-          JSON.stringify(
+          `${JSON.stringify(
             {
               ...experiment,
               file: path,
@@ -68,7 +68,7 @@ export function register(program: Command): void {
             },
             null,
             2,
-          ) + "\n",
+          )}\n`,
         );
       } else {
         process.stdout.write(formatText(result, flags.dryRun === true));

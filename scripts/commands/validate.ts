@@ -1,7 +1,8 @@
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import { EXIT } from "../lib/core/errors.ts";
 import { type DiagnosticFormat, formatReport } from "../lib/validate/format-diagnostics.ts";
 import { validateRegistry } from "../lib/validate/validate.ts";
+import { sharedOption, withFormat, withOptions } from "./_options.ts";
 
 interface ValidateFlags {
   registry: string;
@@ -12,14 +13,13 @@ interface ValidateFlags {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command("validate")
-    .description("check every registry file against its schema and the registry rules; exit 0 valid, 1 invalid, 2 usage error")
-    .option("--registry <dir>", "the registry directory", "registry")
-    .addOption(new Option("--format <format>", "how to print problems").choices(["text", "github", "json"]).default("text"))
+    .description("check every registry file against its schema and the registry rules; exit 0 valid, 1 invalid, 2 usage error");
+  withFormat(withOptions(cmd, "registry"), ["text", "github", "json"])
     .option("--changed-since <ref>", "check only files changed since the merge base with this git ref (plus the registry-wide rules they affect)")
-    .option("--no-cache", "ignore and do not write the validation cache")
-    .option("--cache-dir <dir>", "where the validation cache lives (default: $MODELREG_CACHE_DIR or ~/.cache/modelreg)")
+    .addOption(sharedOption("noCache"))
+    .addOption(sharedOption("cacheDir"))
     .action(async (flags: ValidateFlags) => {
       const result = await validateRegistry({
         registry: flags.registry,

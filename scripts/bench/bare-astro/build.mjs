@@ -3,7 +3,7 @@
 // `astro build` would be. Plain JavaScript on purpose: loading tsx in the same
 // process roughly doubles an Astro build's peak RSS, and a bare Astro site has no
 // tsx. Astro's defaults apart from quiet logs and caches kept in the project.
-// Usage: node build.mjs ROOT OUT DATA; prints {ms, rssMb} as its last line, like measure.ts.
+// Usage: node build.mjs ROOT OUT DATA; prints {ms, rssMb} as its last line, like scripts/bench/measure.ts.
 import { build } from "astro";
 
 const [root, out, data] = process.argv.slice(2);
@@ -19,7 +19,16 @@ await build({
   cacheDir: `${root}/.astro-cache`,
   logLevel: "warn",
   devToolbar: { enabled: false },
-  integrations: [{ name: "bare-astro-count", hooks: { "astro:build:done": ({ pages: built }) => void (pages = built.length) } }],
+  integrations: [
+    {
+      name: "bare-astro-count",
+      hooks: {
+        "astro:build:done": ({ pages: built }) => {
+          pages = built.length;
+        },
+      },
+    },
+  ],
   vite: { cacheDir: `${root}/.vite-cache`, logLevel: "warn" },
 });
 process.stdout.write(`Built ${pages.toLocaleString("en")} pages into ${out}.\n`);

@@ -2,12 +2,13 @@
 // project (this folder's template/ plus `astro` linked from this repository's
 // node_modules, so Astro resolves as in any project) and its data, the
 // registry's experiments as one JSON-lines file. The dump is the obvious code, fast-glob → yaml.parse, not our loader;
-// like naive-validate.ts it is benchmark-only.
+// like scripts/bench/naive-validate.ts it is benchmark-only.
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fg from "fast-glob";
-import { parse } from "yaml";
+import type { ExperimentData } from "../../lib/schema/types.ts";
+import { parseUnchecked } from "../../lib/yaml/yaml.ts";
 
 const TEMPLATE = fileURLToPath(new URL("./template/", import.meta.url));
 const ASTRO = fileURLToPath(new URL("../../../node_modules/astro", import.meta.url));
@@ -20,7 +21,7 @@ export async function prepareBareAstro(registry: string, root: string): Promise<
   symlinkSync(ASTRO, join(root, "node_modules", "astro"), "dir");
   const lines: string[] = [];
   for (const file of await fg("*/models/*/experiments/*.yaml", { cwd: registry })) {
-    const e = parse(readFileSync(join(registry, file), "utf8"));
+    const e = parseUnchecked(readFileSync(join(registry, file), "utf8")) as ExperimentData;
     lines.push(
       JSON.stringify({
         id: e.id,

@@ -5,17 +5,17 @@
 // runs have it; and the per-run columns the site's Analysis panel draws
 // (panel.ts). `modelreg importance` and the site both call this.
 // May import: core, schema, domain and npm libraries; never registry, site or commands.
-import { type GroupLabel, testDataLabel, testDataSlug } from "../domain/test-data.ts";
+import { type TestData, testDataKey, testDataOf } from "../domain/comparability.ts";
 import { pearson } from "./correlation.ts";
 import { FOREST, forestImportance } from "./importance.ts";
 import { groupParameters, type Parameters, type ParamKind, type RunLike } from "./parameters.ts";
 
-export type { ParamKind, RunLike, VariedParam } from "./parameters.ts";
+export type { RunLike, VariedParam } from "./parameters.ts";
 
 /** Fewer runs than this tell a forest nothing; the table explains instead. */
 export const MIN_RUNS = 5;
 
-export interface ImportanceRow {
+interface ImportanceRow {
   key: string;
   kind: ParamKind;
   /** Share of the forest's decrease in error, 0–1; the rows sum to 1. */
@@ -38,7 +38,7 @@ export interface Importance {
 
 export interface RunGroup<R extends RunLike = RunLike> {
   slug: string;
-  label: GroupLabel;
+  label: TestData;
   runs: R[];
 }
 
@@ -46,8 +46,8 @@ export interface RunGroup<R extends RunLike = RunLike> {
 export function groupByTestData<R extends RunLike>(runs: readonly R[], productionId?: string): Array<RunGroup<R>> {
   const groups = new Map<string, RunGroup<R>>();
   for (const run of runs) {
-    const label = testDataLabel(run.data);
-    const slug = testDataSlug(label);
+    const label = testDataOf(run.data);
+    const slug = testDataKey(label);
     const group = groups.get(slug);
     if (group) group.runs.push(run);
     else groups.set(slug, { slug, label, runs: [run] });

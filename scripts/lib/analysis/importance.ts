@@ -8,7 +8,7 @@ import { RandomForestRegression } from "ml-random-forest";
 import type { RunLike, VariedParam } from "./parameters.ts";
 
 export const FOREST = {
-  trees: 24,
+  trees: 16,
   /**
    * Runs a forest learns from. ml-cart tries every split point of every
    * feature, so a tree costs the square of its rows: a sample keeps any group

@@ -5,17 +5,17 @@
 import { groupParameters, type Importance, importanceFor, metricColumn, metricsOf, type RunGroup, type RunLike, type VariedParam } from "./analysis.ts";
 import { sampleKey } from "./importance.ts";
 
-export const PANEL_FORMAT = 1;
+const PANEL_FORMAT = 1;
 /**
  * Runs one model's file draws at most, shared by its groups in proportion to
  * their size: about 45 bytes a run after gzip, so the file stays near 300 KB.
  * Importance and correlation still use every run.
  */
-export const MAX_PANEL_RUNS = 6000;
+const MAX_PANEL_RUNS = 6000;
 /** Of a sampled group, the best runs by the primary metric are always drawn. */
 const KEEP_BEST = 100;
 
-export interface PanelMetric {
+interface PanelMetric {
   key: string;
   goal: "maximize" | "minimize";
   count: number;
@@ -67,7 +67,7 @@ function drawn(model: PanelModel, runs: readonly RunLike[], cap: number): RunLik
   return runs.filter((r) => keep.has(r.id));
 }
 
-export function panelGroup(model: PanelModel, group: RunGroup, cap = MAX_PANEL_RUNS): PanelGroup {
+function panelGroup(model: PanelModel, group: RunGroup, cap = MAX_PANEL_RUNS): PanelGroup {
   const params = groupParameters(group.runs);
   const importance = model.primary ? importanceFor(group.runs, model.primary.name, params) : null;
   const runs = drawn(model, group.runs, cap);

@@ -32,7 +32,7 @@ export interface Parameters {
   skipped: Array<{ key: string; values: number }>;
 }
 
-export const MAX_CATEGORIES = 50;
+const MAX_CATEGORIES = 50;
 
 /** The text a category is shown and ordered by: strings as they are, anything else as JSON. */
 const labelOf = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));

@@ -1,251 +1,58 @@
-// Rows for `list experiments`, from a column cache so a query over 100,000
-// experiments reads a few small files instead of re-parsing YAML (issue #5).
-// Each queryable leaf (a metric, a tag, a nested parameter, a dataset field,
-// created/version/status/description) is one column file aligned with the list
-// of experiment files. A query loads only the columns its keys can touch.
-// A file whose version token changed (file-versions.ts) is re-read;
-// anything wrong with the cache (format, key, checksum) rebuilds it.
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
+// The row cache of `list experiments` (issue #5), a view on the one store
+// (store.ts): a directory `rows-<registry hash>/` of column files, one per
+// queryable leaf and aligned with the list of experiment files, and an index
+// naming them. A query loads only the columns its keys can touch. What goes in
+// a column is decided by query/rows.ts. Imports: node and ./store.ts only.
 import { join } from "node:path";
-import type { Field, QueryRow } from "../query/query.ts";
-import { fileVersions } from "../registry/file-versions.ts";
-import { assertRegistryDir } from "../registry/listing.ts";
-import { checkFiles } from "../registry/pool.ts";
-import { type ExperimentLocation, listExperiments } from "../registry/refs.ts";
-import { schemasFingerprint } from "../schema/schemas.ts";
-import type { ExperimentData, FileRef } from "../schema/types.ts";
-import { defaultCacheDir } from "./cache.ts";
+import { cachePath } from "./cache.ts";
+import { readStoreFile, type StoreKey, writeStoreFile } from "./store.ts";
 
-const FORMAT = 2;
-type Path = string[];
-type Stored = unknown; // a scalar, null for "absent", or { $: value } for null, lists and maps
+/** A stored cell: a scalar, null for "absent", or { $: value } for null, lists and maps. */
+export type Cell = unknown;
 
-interface Index {
-  format: number;
-  key: string;
+export interface RowIndex {
   files: string[];
-  /** Per file, the token of file-versions.ts it had when its row was made. */
+  /** Per file, the version token (registry/file-versions.ts) it had when its row was made. */
   versions: Array<string | null>;
+  /** Rows whose file failed validation. */
   invalid: number[];
-  columns: Path[];
+  /** The key path of each column. */
+  columns: string[][];
+  /** Each column file's checksum, so a column from another generation is never read. */
   checksums: string[];
 }
 
-const SECTIONS = ["evaluations", "tags", "parameters", "datasets"] as const;
-const TOP = ["created", "version", "status", "description"] as const;
+export class RowCache {
+  private readonly dir: string;
 
-function leaves(value: unknown, path: Path, out: Array<[Path, unknown]>, nested: boolean): void {
-  if (nested && value && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length > 0) {
-    for (const k of Object.keys(value)) leaves((value as Record<string, unknown>)[k], [...path, k], out, true);
-  } else out.push([path, value]);
-}
-
-/** Every queryable leaf of an experiment, as (path, value). */
-function columnsOf(d: ExperimentData): Array<[Path, unknown]> {
-  const out: Array<[Path, unknown]> = [];
-  for (const k of TOP) if (d[k] !== undefined) out.push([[k], d[k]]);
-  for (const s of SECTIONS) {
-    const v = d[s];
-    if (!v) continue;
-    for (const k of Object.keys(v)) leaves((v as Record<string, unknown>)[k], [s, k], out, s === "parameters" || s === "datasets");
-  }
-  return out;
-}
-
-const encode = (v: unknown): Stored => (v === undefined ? null : v === null || typeof v === "object" ? { $: v } : v);
-const decode = (v: Stored): unknown => (v === null ? undefined : typeof v === "object" ? (v as { $: unknown }).$ : v);
-
-/** Which stored columns a field can read (params may use nested or dotted keys, so match by prefix). */
-function wanted(field: Field, path: Path): boolean {
-  const [head, ...rest] = path;
-  const dotted = rest.join(".");
-  switch (field.source) {
-    case "metrics":
-      return head === "evaluations" && dotted === field.path[0];
-    case "tags":
-      return head === "tags" && dotted === field.path[0];
-    case "datasets":
-      return head === "datasets" && rest[0] === field.path[0] && rest[1] === field.path[1];
-    case "params": {
-      const key = field.path.join(".");
-      return head === "parameters" && (dotted === key || dotted.startsWith(`${key}.`) || key.startsWith(`${dotted}.`));
-    }
-    case "attributes": {
-      const name = field.path[0];
-      if (name === "run_name") return (head === "tags" && dotted === "mlflow.runName") || head === "version";
-      return rest.length === 0 && head === name;
-    }
-  }
-}
-
-/** Rows are built from prototype-less objects, so a `__proto__` key is plain data. */
-function setPath(target: Record<string, unknown>, path: Path, value: unknown): void {
-  let node = target;
-  for (let i = 0; i < path.length - 1; i++) node = (node[path[i]] ??= Object.create(null)) as Record<string, unknown>;
-  node[path[path.length - 1]] = value;
-}
-
-const sha = (s: string) => createHash("sha256").update(s).digest("hex");
-
-class ColumnStore {
-  constructor(readonly dir: string) {}
-
-  readIndex(key: string): Index | null {
-    try {
-      const text = readFileSync(join(this.dir, "index.json"), "utf8");
-      const nl = text.indexOf("\n");
-      if (sha(text.slice(nl + 1)) !== text.slice(0, nl)) return null;
-      const index = JSON.parse(text.slice(nl + 1)) as Index;
-      return index.format === FORMAT && index.key === key ? index : null;
-    } catch {
-      return null;
-    }
+  constructor(
+    cacheDir: string,
+    registry: string,
+    private readonly key: StoreKey,
+  ) {
+    this.dir = cachePath(cacheDir, key.name, registry, "");
   }
 
-  readColumn(index: Index, i: number): Stored[] | null {
-    try {
-      const text = readFileSync(join(this.dir, `c${i}.json`), "utf8");
-      return sha(text) === index.checksums[i] ? (JSON.parse(text) as Stored[]) : null;
-    } catch {
-      return null;
-    }
+  readIndex(): RowIndex | null {
+    const read = readStoreFile<RowIndex>(join(this.dir, "index.json"), this.key);
+    const index = read.value;
+    const ok = index && Array.isArray(index.files) && Array.isArray(index.columns) && Array.isArray(index.checksums);
+    return ok ? index : null;
+  }
+
+  readColumn(index: RowIndex, i: number): Cell[] | null {
+    const read = readStoreFile<Cell[]>(join(this.dir, `c${i}.json`), this.key, index.checksums[i]);
+    return Array.isArray(read.value) && read.value.length === index.files.length ? read.value : null;
   }
 
   /** Columns first, the index last: a crash in between leaves an index whose checksums fail. */
-  write(index: Omit<Index, "checksums">, columns: Stored[][]): void {
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      const checksums = columns.map((col, i) => {
-        const text = JSON.stringify(col);
-        const tmp = join(this.dir, `c${i}.json.${process.pid}.tmp`);
-        writeFileSync(tmp, text);
-        renameSync(tmp, join(this.dir, `c${i}.json`));
-        return sha(text);
-      });
-      const body = JSON.stringify({ ...index, checksums });
-      const tmp = join(this.dir, `index.json.${process.pid}.tmp`);
-      writeFileSync(tmp, `${sha(body)}\n${body}`);
-      renameSync(tmp, join(this.dir, "index.json"));
-    } catch {
-      // An unwritable cache only costs speed next time.
+  write(index: Omit<RowIndex, "checksums">, columns: Cell[][]): void {
+    const checksums: string[] = [];
+    for (const [i, column] of columns.entries()) {
+      const checksum = writeStoreFile(join(this.dir, `c${i}.json`), this.key, column);
+      if (checksum === null) return;
+      checksums.push(checksum);
     }
+    writeStoreFile(join(this.dir, "index.json"), this.key, { ...index, checksums });
   }
-}
-
-export interface QueryRows {
-  rows: QueryRow[];
-  /** Experiment files left out because they fail validation. */
-  invalid: number;
-}
-
-/** Rows holding just the fields asked for; `null` fields means every column. */
-export async function loadQueryRows(
-  registry: string,
-  scope: { project?: string; model?: string },
-  fields: Field[] | null,
-  cacheDir = defaultCacheDir(),
-): Promise<QueryRows> {
-  assertRegistryDir(registry);
-  const root = realpathSync(registry);
-  const store = new ColumnStore(join(cacheDir, `rows-${sha(root).slice(0, 16)}`));
-  const key = `${schemasFingerprint()}`;
-  const versionsOf = fileVersions(root);
-  const all = listExperiments(root);
-  let index = store.readIndex(key);
-  const versions = await versionsOf(all.map((e) => e.file));
-  let columns: Array<Stored[] | null> | null = null;
-
-  const fresh =
-    index !== null &&
-    index.files.length === all.length &&
-    all.every((e, i) => index!.files[i] === e.file && versions[i] !== undefined && index!.versions[i] === versions[i]);
-  if (!fresh) ({ index, columns } = await rebuild(root, store, key, all, versions, index));
-  const pickFrom = (idx: Index) => idx.columns.map((p, i) => (fields === null || fields.some((f) => wanted(f, p)) ? i : -1)).filter((i) => i >= 0);
-  let pick = pickFrom(index!);
-  let loaded = pick.map((i) => columns?.[i] ?? store.readColumn(index!, i));
-  if (loaded.some((c) => c === null)) {
-    // A column file is missing or fails its checksum: rebuild from the YAML.
-    ({ index, columns } = await rebuild(root, store, key, all, versions, null));
-    pick = pickFrom(index);
-    loaded = pick.map((i) => columns![i]);
-  }
-  const idx = index!;
-  const invalid = new Set(idx.invalid);
-  const rows: QueryRow[] = [];
-  all.forEach((e, r) => {
-    if (invalid.has(r) || (scope.project && e.project !== scope.project) || (scope.model && e.model !== scope.model)) return;
-    const data = Object.create(null) as Record<string, unknown>;
-    data.id = e.id;
-    pick.forEach((c, k) => {
-      const v = decode(loaded[k]![r]);
-      if (v !== undefined) setPath(data, idx.columns[c], v);
-    });
-    rows.push({ project: e.project, model: e.model, id: e.id, data: data as unknown as ExperimentData });
-  });
-  const invalidInScope = idx.invalid.filter(
-    (r) => (!scope.project || all[r].project === scope.project) && (!scope.model || all[r].model === scope.model),
-  ).length;
-  return { rows, invalid: invalidInScope };
-}
-
-/**
- * Makes the column files anew: rows whose file is unchanged are copied from the
- * old columns (when they all load cleanly), the rest are read and checked on
- * all cores. Files that fail validation become empty, invalid rows.
- */
-async function rebuild(
-  root: string,
-  store: ColumnStore,
-  key: string,
-  all: ExperimentLocation[],
-  versions: Array<string | undefined>,
-  old: Index | null,
-): Promise<{ index: Index; columns: Stored[][] }> {
-  const oldRow = new Map(old?.files.map((f, i) => [f, i]) ?? []);
-  const reuse = all.map((e, i) => {
-    const r = oldRow.get(e.file);
-    return r !== undefined && versions[i] !== undefined && old!.versions[r] === versions[i] ? r : -1;
-  });
-  let oldColumns: Array<Stored[] | null> = old && reuse.some((r) => r >= 0) ? old.columns.map((_, c) => store.readColumn(old, c)) : [];
-  if (oldColumns.some((c) => c === null)) {
-    oldColumns = [];
-    reuse.fill(-1);
-  }
-  const parse = all.map((_, i) => i).filter((i) => reuse[i] < 0 || oldColumns.length === 0);
-  const refs: FileRef[] = parse.map((i) => ({ file: all[i].file, kind: "experiment", project: all[i].project, model: all[i].model, id: all[i].id }));
-  const checked = await checkFiles(root, refs, { keepValues: true });
-
-  const byPath = new Map<string, { path: Path; values: Stored[] }>();
-  const put = (path: Path, row: number, value: Stored) => {
-    const k = JSON.stringify(path);
-    let col = byPath.get(k);
-    if (!col) byPath.set(k, (col = { path, values: new Array<Stored>(all.length).fill(null) }));
-    col.values[row] = value;
-  };
-  if (oldColumns.length > 0) {
-    old!.columns.forEach((path, c) => {
-      const values = oldColumns[c]!;
-      reuse.forEach((r, row) => {
-        if (r >= 0 && values[r] !== null) put(path, row, values[r]);
-      });
-    });
-  }
-  const invalid: number[] = old && oldColumns.length > 0 ? reuse.flatMap((r, row) => (r >= 0 && old.invalid.includes(r) ? [row] : [])) : [];
-  checked.forEach((c, k) => {
-    if (c.value === undefined) invalid.push(parse[k]);
-    else for (const [path, v] of columnsOf(c.value as ExperimentData)) put(path, parse[k], encode(v));
-  });
-  const cols = [...byPath.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
-  const index = {
-    format: FORMAT,
-    key,
-    files: all.map((e) => e.file),
-    versions: versions.map((v) => v ?? null),
-    invalid: invalid.sort((a, b) => a - b),
-    columns: cols.map((c) => c.path),
-  };
-  const columns = cols.map((c) => c.values);
-  store.write(index, columns);
-  return { index: { ...index, checksums: [] }, columns };
 }

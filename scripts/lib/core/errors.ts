@@ -1,7 +1,8 @@
-// Typed errors (STYLE.md §6): commands throw these; only scripts/cli.ts turns
-// them into output and exit codes. Anything else is an internal error (a bug).
+// Typed errors: commands throw these; only scripts/cli.ts, the one place that
+// catches, turns them into output and exit codes. Anything else is an internal
+// error (a bug). core/ imports nothing of ours: every other folder builds on it.
 
-/** Exit codes shared by every command (BRIEF.md, validation rule 6). */
+/** Exit codes shared by every command: 1 for bad data, 2 for a usage error, 3 for a bug. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 
 export class ModelregError extends Error {

@@ -1,12 +1,17 @@
 // Experiment ids are lower-case ULIDs (https://github.com/ulid/spec): 48 bits of
 // milliseconds then 80 random bits, in Crockford base32. Time-sortable, and the
 // random part makes collisions between parallel jobs practically impossible
-// (the seed's uuid4()[:6] collides; see BRIEF.md).
+// (six hex digits of a uuid4, as the first prototype used, collide). core/ imports nothing of ours
+// outside core/: the patterns come from a file generated from the schemas.
 import { randomBytes } from "node:crypto";
+import { COMMON_DEFS } from "./schema-defs.generated.ts";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
-export const EXPERIMENT_ID_PATTERN = /^[0-7][0-9a-hjkmnp-tv-z]{25}$/;
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+// The patterns are schemas/common.schema.json's (`$defs`), generated into core.
+export const EXPERIMENT_ID_PATTERN = new RegExp(COMMON_DEFS.experimentId.pattern);
+export const SLUG_PATTERN = new RegExp(COMMON_DEFS.slug.pattern);
+/** A model version label (`version` of an experiment). */
+export const VERSION_PATTERN = new RegExp(COMMON_DEFS.version.pattern);
 
 /** Makes a ULID from a time in ms and 10 random bytes (injectable for deterministic generators). */
 export function makeUlid(timeMs: number, random: Uint8Array = randomBytes(10)): string {
@@ -31,11 +36,4 @@ export function makeUlid(timeMs: number, random: Uint8Array = randomBytes(10)): 
 
 export function newExperimentId(): string {
   return makeUlid(Date.now());
-}
-
-/** The creation time encoded in a ULID. */
-export function ulidTime(id: string): Date {
-  let ms = 0;
-  for (const ch of id.slice(0, 10)) ms = ms * 32 + ALPHABET.indexOf(ch);
-  return new Date(ms);
 }

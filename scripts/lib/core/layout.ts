@@ -1,4 +1,5 @@
-// Where each kind of file lives (BRIEF.md "Data model"), decided from the path alone.
+// Where each kind of file lives (`<project>/project.yaml`, `<project>/models/<model>/model.yaml`,
+// `<project>/models/<model>/experiments/<id>.yaml`), decided from the path alone.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { FileRef, Kind } from "../schema/types.ts";
@@ -53,7 +54,10 @@ const slugs = new Map<string, boolean>();
 /** Slug checks are memoised: a registry has few directories and many files. */
 function isSlug(name: string): boolean {
   let ok = slugs.get(name);
-  if (ok === undefined) slugs.set(name, (ok = SLUG_PATTERN.test(name)));
+  if (ok === undefined) {
+    ok = SLUG_PATTERN.test(name);
+    slugs.set(name, ok);
+  }
   return ok;
 }
 

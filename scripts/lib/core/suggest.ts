@@ -15,7 +15,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The one candidate the word begins, else the closest within a third of the word's length, if any. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+function closest(word: string, candidates: Iterable<string>): string | undefined {
   const list = [...candidates];
   // A typed beginning ("prod" for "production") is the likeliest intent.
   const prefixed = word.length >= 2 ? list.filter((c) => c.toLowerCase().startsWith(word.toLowerCase())) : [];

@@ -4,9 +4,10 @@
 
 export type Cell = string | number | boolean | null | undefined;
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** C0 and C1 control characters and DEL (tabs and newlines are made spaces first). */
+const CONTROL = /\p{Cc}/gu;
 
-/** One line of printable text: control characters become `�`, newlines spaces. */
+/** One line of printable text: control characters become `�`, newlines and tabs spaces. */
 export function printable(value: Cell): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
@@ -54,7 +55,7 @@ export function formatTable(headers: string[], rows: Cell[][], maxWidth = 0): st
       })
       .join("  ")
       .trimEnd();
-  return [line(headers), line(widths.map((w) => "─".repeat(w))), ...text.map(line)].join("\n") + "\n";
+  return `${[line(headers), line(widths.map((w) => "─".repeat(w))), ...text.map(line)].join("\n")}\n`;
 }
 
 /** RFC 4180 CSV. */
@@ -63,5 +64,5 @@ export function formatCsv(headers: string[], rows: Cell[][]): string {
     const s = v === null || v === undefined ? "" : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [headers, ...rows].map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
+  return `${[headers, ...rows].map((r) => r.map(quote).join(",")).join("\r\n")}\r\n`;
 }

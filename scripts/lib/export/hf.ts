@@ -4,10 +4,9 @@
 // comments and key order stay as they were. `modelreg import hf` reads the
 // block back to the same metrics.
 import { existsSync } from "node:fs";
-import type { Document } from "yaml";
 import { DataError } from "../core/errors.ts";
-import { parseFrontMatter, readCardText, splitCard } from "../import/hf/card.ts";
-import { parseHfDatasetUri } from "../import/hf/dataset.ts";
+import { parseFrontMatter, readCardText, splitCard } from "../hf/card.ts";
+import { parseHfDatasetUri } from "../hf/dataset.ts";
 import { experimentFromRef } from "../registry/experiment-ref.ts";
 import { readModels } from "../registry/read.ts";
 import type { ExperimentData, ModelData } from "../schema/types.ts";
@@ -86,7 +85,7 @@ export function writeModelIndex(card: string, modelIndex: unknown[]): "updated" 
   let yaml: string;
   if (!parsed.doc || parsed.value === undefined) yaml = stringifyYaml({ "model-index": modelIndex });
   else {
-    const doc = parsed.doc as Document;
+    const doc = parsed.doc;
     const original = parts.yaml.replace(/\r\n/g, "\n");
     const edit: EditableFile = { file: card, doc, original, before: stringifyDocument(doc), crlf: parts.yaml.includes("\r\n") };
     doc.set("model-index", doc.createNode(modelIndex));

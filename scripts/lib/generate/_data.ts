@@ -1,5 +1,6 @@
 // The seeded randomness and word tables behind the synthetic registry
 // (generate.ts). Everything here is deterministic: no Date.now(), no Math.random().
+import type { Goal } from "../schema/types.ts";
 
 /** Experiments start here, one every STEP_MS plus jitter, so ids and `created` sort by index. */
 export const START_MS = Date.UTC(2025, 0, 6, 8, 0, 0);
@@ -129,7 +130,7 @@ export const METRIC_SETS = {
 export interface Family {
   task: string;
   metrics: keyof typeof METRIC_SETS;
-  primary: { name: string; goal: "maximize" | "minimize" };
+  primary: { name: string; goal: Goal };
   /** [slug, display name, framework] */
   models: ReadonlyArray<readonly [string, string, string]>;
 }

@@ -23,6 +23,17 @@ export interface ModelPlan {
   versions: string[];
 }
 
+/** What to plan: how many experiments, projects and models, and the seed every random choice derives from. */
+export interface PlanOptions {
+  experiments: number;
+  /** Projects (default 4). */
+  projects?: number;
+  /** Models per project (default 3). */
+  models?: number;
+  /** Default 1. */
+  seed?: number;
+}
+
 export interface Plan {
   seed: number;
   projects: ProjectPlan[];
@@ -36,7 +47,7 @@ export interface Plan {
  * Decides which project and model each experiment belongs to and which runs
  * are versions. Cheap (no records are built), so it can be repeated anywhere.
  */
-export function planRegistry(opts: { experiments: number; projects?: number; models?: number; seed?: number }): Plan {
+export function planRegistry(opts: PlanOptions): Plan {
   const { experiments, seed = 1 } = opts;
   const rng = new Rng(streamSeed(seed, 0));
   // Tiny registries get fewer projects and models so that every model has a run.

@@ -69,7 +69,7 @@ export function modelContext(seed: number, m: ModelPlan): ModelContext {
   const rng = new Rng(streamSeed(seed, 2, m.index));
   const base = `s3://acme-ml-data/${m.project.slug}/${m.slug}`;
   // The fingerprint is a hash of the uri, so different uris never share a sha256:
-  // training can never leak into validation or test (BRIEF.md rule 5).
+  // training can never leak into validation or test (the no-train-test-overlap rule).
   const snapshots = (role: string, count: number, rows: number): Dataset[] =>
     Array.from({ length: count }, (_, k) => {
       const uri = `${base}/${role}-2025-${String(k * 3 + 1).padStart(2, "0")}.parquet`;

@@ -3,13 +3,7 @@
 // of receiving the plan, so only the options cross the thread boundary.
 import { parentPort, workerData } from "node:worker_threads";
 import { planRegistry } from "./_plan.ts";
-import { type GenerateOptions, writeExperiments } from "./generate.ts";
+import { type Slice, writeExperiments } from "./_write.ts";
 
-export interface Slice {
-  opts: GenerateOptions;
-  from: number;
-  to: number;
-}
-
-const { opts, from, to } = workerData as Slice;
-parentPort?.postMessage(writeExperiments(opts.out, planRegistry(opts), from, to));
+const { out, plan, from, to } = workerData as Slice;
+parentPort?.postMessage(writeExperiments(out, planRegistry(plan), from, to));

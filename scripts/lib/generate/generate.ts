@@ -1,23 +1,19 @@
-// A deterministic synthetic registry for tests and benchmarks (BRIEF.md "Scale
-// we design for"): the same options always give byte-identical files.
+// A deterministic synthetic registry for tests and benchmarks, at the scales the
+// registry is designed for: the same options always give byte-identical files.
+// generate/ may import core/, schema/, yaml/ and inputs/ (.dependency-cruiser.mjs).
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { startWorker } from "../core/_threads.ts";
 import { UsageError } from "../core/errors.ts";
 import { stringifyRecord } from "../yaml/yaml.ts";
-import { type ModelPlan, type Plan, planRegistry } from "./_plan.ts";
-import { experimentRecord, type ModelContext, modelContext, modelRecord, projectRecord } from "./_records.ts";
-import type { Slice } from "./_worker.ts";
+import { type Plan, type PlanOptions, planRegistry } from "./_plan.ts";
+import { modelRecord, projectRecord } from "./_records.ts";
+import { modelDir, SCHEMA, type Slice, writeExperiments } from "./_write.ts";
 
-export interface GenerateOptions {
+export interface GenerateOptions extends PlanOptions {
+  /** A new or empty directory. */
   out: string;
-  experiments: number;
-  /** Projects (default 4). */
-  projects?: number;
-  /** Models per project (default 3). */
-  models?: number;
-  seed?: number;
 }
 
 export interface GenerateSummary {
@@ -27,32 +23,8 @@ export interface GenerateSummary {
   files: number;
 }
 
-/** The schemas folder sits beside the output folder (`<out>/../schemas`). */
-const SCHEMA = {
-  project: "../../schemas/project.schema.json",
-  model: "../../../../schemas/model.schema.json",
-  experiment: "../../../../../schemas/experiment.schema.json",
-};
 /** Below this many experiments a worker's start-up (about half a second) costs more than it saves. */
 const PARALLEL_FROM = 2000;
-
-function modelDir(out: string, m: ModelPlan): string {
-  return join(out, m.project.slug, "models", m.slug);
-}
-
-/** Writes experiments [from, to) of a plan; directories must exist. Returns how many it wrote. */
-export function writeExperiments(out: string, plan: Plan, from: number, to: number): number {
-  const contexts = new Map<number, ModelContext>();
-  for (let i = from; i < to; i++) {
-    const model = plan.models[plan.modelOf[i]];
-    let context = contexts.get(model.index);
-    if (!context) contexts.set(model.index, (context = modelContext(plan.seed, model)));
-    const record = experimentRecord({ index: i, model, context, version: plan.versionOf.get(i), seed: plan.seed });
-    // "wx": fail rather than overwrite, even if something appears in `out` meanwhile.
-    writeFileSync(join(modelDir(out, model), "experiments", `${record.id}.yaml`), stringifyRecord(record, SCHEMA.experiment), { flag: "wx" });
-  }
-  return to - from;
-}
 
 export async function generateRegistry(opts: GenerateOptions): Promise<GenerateSummary> {
   checkOptions(opts);
@@ -80,7 +52,9 @@ async function writeInParallel(opts: GenerateOptions, plan: Plan): Promise<void>
   const n = opts.experiments;
   const threads = n < PARALLEL_FROM ? 1 : Math.min(availableParallelism(), 8);
   const size = Math.ceil(n / threads);
-  const workers = Array.from({ length: threads - 1 }, (_, k) => writeInWorker({ opts, from: (k + 1) * size, to: Math.min(n, (k + 2) * size) }));
+  const workers = Array.from({ length: threads - 1 }, (_, k) =>
+    writeInWorker({ out: opts.out, plan: opts, from: (k + 1) * size, to: Math.min(n, (k + 2) * size) }),
+  );
   // The main thread writes the first slice itself while the workers run; the async
   // wrapper turns a throw into a rejection so Promise.all also handles the workers'.
   const own = (async () => writeExperiments(opts.out, plan, 0, Math.min(n, size)))();

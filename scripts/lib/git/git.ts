@@ -3,7 +3,7 @@
 import { type SimpleGit, simpleGit } from "simple-git";
 import { UsageError } from "../core/errors.ts";
 
-export type ChangeStatus = "added" | "modified" | "deleted";
+type ChangeStatus = "added" | "modified" | "deleted";
 
 export interface ChangedFile {
   /** Relative to the directory asked about, `/`-separated. */

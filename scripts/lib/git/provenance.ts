@@ -10,7 +10,7 @@ import { UsageError } from "../core/errors.ts";
 import type { ExperimentData } from "../schema/types.ts";
 import { credentialIn } from "../validate/rules/no-credentials-in-uris.ts";
 
-export type Code = NonNullable<ExperimentData["code"]>;
+type Code = NonNullable<ExperimentData["code"]>;
 
 /**
  * A remote URL without credentials: `https://user:token@host/repo.git` →
@@ -21,7 +21,7 @@ export type Code = NonNullable<ExperimentData["code"]>;
 export function stripCredentials(remote: string): string | undefined {
   let url = remote.trim();
   const scheme = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*@)?(.*)$/i.exec(url);
-  if (scheme && scheme[2] && scheme[2] !== "git@") url = scheme[1] + scheme[3];
+  if (scheme?.[2] && scheme[2] !== "git@") url = scheme[1] + scheme[3];
   else if (!scheme) url = url.replace(/^[^/@:]*:[^/@]*@/, ""); // scp-style `user:token@host:path`
   return credentialIn(url) ? undefined : url;
 }

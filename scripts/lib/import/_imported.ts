@@ -2,9 +2,9 @@
 // their `source` (system + id), so re-running an import adds nothing new.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { peekRecord } from "../registry/peek.ts";
 import { type ExperimentLocation, listDir, listExperiments } from "../registry/refs.ts";
 import type { ExperimentData } from "../schema/types.ts";
-import { parseYaml } from "../yaml/yaml.ts";
 import type { SourceSystem } from "./types.ts";
 
 export interface Imported extends ExperimentLocation {
@@ -18,8 +18,7 @@ export function importedBySource(registry: string, project: string, system: Sour
     for (const at of listExperiments(registry, { project, model })) {
       const text = readFileSync(join(registry, at.file), "utf8");
       if (!text.includes(`system: ${system}`)) continue;
-      const parsed = parseYaml(text);
-      const record = parsed.problems.length === 0 ? (parsed.value as ExperimentData) : undefined;
+      const record = peekRecord<ExperimentData>(join(registry, at.file), text);
       if (record?.source?.system === system) found.set(record.source.id, { ...at, version: record.version });
     }
   }

@@ -31,7 +31,7 @@ function inSchemaOrder(kind: Kind, record: object): object {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
-export function textOf(p: Pending): string {
+function textOf(p: Pending): string {
   p.text ??= stringifyRecord(inSchemaOrder(p.kind, p.record ?? {}), schemaPathFor(p.kind));
   return p.text;
 }

@@ -25,7 +25,7 @@ export interface ImportOptions {
   projectName?: string;
 }
 
-export interface Written {
+interface Written {
   kind: Kind;
   /** `project`, `project/model` or the experiment id. */
   id: string;
@@ -162,7 +162,7 @@ function aliasUpdate(abs: string, ref: Pending["ref"], aliases: Record<string, s
   const edit = openForEdit(readFileSync(abs), abs);
   let changed = false;
   for (const [alias, value] of Object.entries(aliases)) {
-    const map = mapAt(edit, "aliases", true)!;
+    const map = mapAt(edit, "aliases", true);
     const now = valueAt(map, alias);
     if (now === value) continue;
     if (now !== undefined) {

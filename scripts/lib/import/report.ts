@@ -23,10 +23,10 @@ export function formatImport(r: ImportResult, registry: string): string {
       ? `nothing new to import into ${r.project} (${count(r.skipped.length, "thing")} skipped)`
       : `${count(experiments, "experiment")}${others ? ` and ${count(others, "other file")}` : ""} ${verb(r.written.some((w) => w.action === "created") ? "created" : "updated")} in ${r.project}; ${count(r.skipped.length, "thing")} skipped`;
   lines.push(r.dryRun ? `${summary} (dry run: nothing written)` : summary);
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 export function importJson(r: ImportResult, registry: string): string {
   const written = r.written.map((w) => ({ ...w, path: join(registry, w.file) }));
-  return JSON.stringify({ system: r.system, project: r.project, dryRun: r.dryRun, written, skipped: r.skipped, notes: r.notes }, null, 2) + "\n";
+  return `${JSON.stringify({ system: r.system, project: r.project, dryRun: r.dryRun, written, skipped: r.skipped, notes: r.notes }, null, 2)}\n`;
 }

@@ -26,7 +26,7 @@ export interface PlannedExperiment {
   label: string;
 }
 
-export interface PlannedModel {
+interface PlannedModel {
   slug: string;
   /** Written only when the model does not exist yet. */
   record: ModelData;

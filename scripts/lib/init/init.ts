@@ -7,11 +7,11 @@ import { fileURLToPath } from "node:url";
 import { DataError } from "../core/errors.ts";
 import { slugify } from "../core/layout.ts";
 
-export const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const TEMPLATES = join(PACKAGE_ROOT, "templates", "team-repo");
 
 /** The workflows a team's repository gets (test.yml runs modelreg's own suite and stays here). */
-export const TEAM_WORKFLOWS = ["validate.yml", "pages.yml"];
+const TEAM_WORKFLOWS = ["validate.yml", "pages.yml"];
 
 /** npm scripts of a team's repository: the same names as this repository's, so the workflows and README work in both. */
 export const TEAM_SCRIPTS: Record<string, string> = {
@@ -81,8 +81,10 @@ function packageJson(dir: string, existing: PackageJson | undefined): { json: Pa
   const added: string[] = [];
   const kept: string[] = [];
   for (const [name, command] of Object.entries(TEAM_SCRIPTS)) {
-    if (scripts[name] === undefined) (scripts[name] = command), added.push(name);
-    else if (scripts[name] !== command) kept.push(name);
+    if (scripts[name] === undefined) {
+      scripts[name] = command;
+      added.push(name);
+    } else if (scripts[name] !== command) kept.push(name);
   }
   json.scripts = scripts;
   if (!json.dependencies?.modelreg && !json.devDependencies?.modelreg) json.dependencies = { ...json.dependencies, modelreg: `^${ownVersion()}` };

@@ -4,7 +4,7 @@
 // in byte order of the relative path, so it can be checked without modelreg:
 //   (cd DIR && find -L . -type f -printf '%P\n' | LC_ALL=C sort | xargs -d '\n' sha256sum) | sha256sum
 import { createHash } from "node:crypto";
-import { createReadStream, readdirSync, realpathSync, statSync } from "node:fs";
+import { createReadStream, readdirSync, realpathSync, type Stats, statSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../core/errors.ts";
 
@@ -60,7 +60,10 @@ function progressBar(label: string, total: number, out: NodeJS.WriteStream | und
     add(bytes) {
       seen += bytes;
       const now = Date.now();
-      if (now - last > 100) (last = now), draw();
+      if (now - last > 100) {
+        last = now;
+        draw();
+      }
     },
     done() {
       draw();
@@ -84,7 +87,7 @@ function hashFile(path: string, progress: Progress): Promise<string> {
 
 /** The SHA-256 of a local file or directory; a progress bar goes to `progressTo` when it is a terminal. */
 export async function fingerprint(path: string, label: string, progressTo?: NodeJS.WriteStream): Promise<string> {
-  let st;
+  let st: Stats;
   try {
     st = statSync(path);
   } catch (err) {

@@ -19,12 +19,16 @@ function cells(line: string, delimiter: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === delimiter) out.push(cell), (cell = "");
-    else cell += c;
+    else if (c === delimiter) {
+      out.push(cell);
+      cell = "";
+    } else cell += c;
   }
   out.push(cell);
   return out.map((s) => s.trim());
@@ -35,7 +39,7 @@ function bad(file: string, line: number, message: string, hint: string): DataErr
 }
 
 /** Reads one history file into metric name → points, in file order. */
-export function readHistory(file: string): Record<string, HistoryPoint[]> {
+function readHistory(file: string): Record<string, HistoryPoint[]> {
   let text: string;
   try {
     text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
@@ -62,9 +66,11 @@ export function readHistory(file: string): Record<string, HistoryPoint[]> {
   }
   const stepCol = columns.indexOf(stepName);
   const timeCol = columns.indexOf(TIMESTAMP_COLUMN);
-  const curves = columns.map((name, col) => ({ name, col })).filter(({ name }) => name !== "" && !STEP_COLUMNS.includes(name) && name !== TIMESTAMP_COLUMN);
+  const curves = columns
+    .map((name, col) => ({ name, col, points: [] as HistoryPoint[] }))
+    .filter(({ name }) => name !== "" && !STEP_COLUMNS.includes(name) && name !== TIMESTAMP_COLUMN);
   // A Map, so a column named `__proto__` stays data (Object.fromEntries defines own keys).
-  const history = new Map<string, HistoryPoint[]>(curves.map(({ name }) => [name, []]));
+  const history = new Map<string, HistoryPoint[]>(curves.map(({ name, points }) => [name, points]));
 
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].trim() === "") continue;
@@ -82,7 +88,7 @@ export function readHistory(file: string): Record<string, HistoryPoint[]> {
       );
     }
     const time = timeCol >= 0 ? Number(row[timeCol]) : NaN;
-    for (const { name, col } of present) {
+    for (const { name, col, points } of present) {
       const value = Number(row[col]);
       if (!Number.isFinite(value)) {
         throw bad(
@@ -92,7 +98,7 @@ export function readHistory(file: string): Record<string, HistoryPoint[]> {
           "A NaN or infinite value usually means the run diverged; delete that row (or the column) from a copy of the file, or leave --history out.",
         );
       }
-      history.get(name)!.push(Number.isInteger(time) && time >= 0 ? { step, value, timestamp: time } : { step, value });
+      points.push(Number.isInteger(time) && time >= 0 ? { step, value, timestamp: time } : { step, value });
     }
   }
   return Object.fromEntries([...history].filter(([, points]) => points.length > 0));

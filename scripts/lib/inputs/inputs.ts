@@ -14,7 +14,7 @@ function isMap(v: unknown): v is Tree {
 }
 
 /** Reads a JSON or YAML file; a missing file is a usage error, a broken one a data error at file:line:col. */
-export function readDataFile(file: string, what: string): unknown {
+function readDataFile(file: string, what: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -36,7 +36,7 @@ export function readDataFile(file: string, what: string): unknown {
  * Overlays `b` on `a`: maps merge key by key, anything else in `b` replaces.
  * Own-property writes only, so `__proto__` in a config file stays plain data.
  */
-export function deepMerge(a: Tree, b: Tree): Tree {
+function deepMerge(a: Tree, b: Tree): Tree {
   const out: Tree = {};
   for (const [k, v] of Object.entries(a)) define(out, k, v);
   for (const [k, v] of Object.entries(b)) {
@@ -51,7 +51,7 @@ function define(obj: Tree, key: string, value: unknown): void {
 }
 
 /** Splits `key=value` at the first `=`; the key must not be empty. */
-export function splitAssignment(flag: string, text: string, example: string): [string, string] {
+function splitAssignment(flag: string, text: string, example: string): [string, string] {
   const at = text.indexOf("=");
   if (at <= 0) {
     throw new UsageError(`${flag} "${text}" is not of the form name=value`, "E_BAD_FLAG", `Write it as \`${flag} ${example}\`.`);
@@ -64,7 +64,7 @@ export function splitAssignment(flag: string, text: string, example: string): [s
  * `"1.10"` stays a string) or a flow list/map (`[224,224,3]`). Text that
  * would parse as a block map or list, like `a: b`, is kept as typed.
  */
-export function yamlScalar(flag: string, text: string): unknown {
+function yamlScalar(flag: string, text: string): unknown {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed === "~" || trimmed === "null") return null;
   const parsed = parseYaml(trimmed);
@@ -82,7 +82,7 @@ export function yamlScalar(flag: string, text: string): unknown {
 }
 
 /** Sets `a.b.c` in a nested map, creating maps on the way and replacing non-maps (later flags win). */
-export function setPath(tree: Tree, dotted: string, value: unknown, flag: string): Tree {
+function setPath(tree: Tree, dotted: string, value: unknown, flag: string): Tree {
   const keys = dotted.split(".");
   if (keys.some((k) => k === "")) {
     throw new UsageError(`${flag} key "${dotted}" has an empty part`, "E_BAD_FLAG", "Separate nested keys with single dots, e.g. `optimizer.lr=0.001`.");
@@ -130,7 +130,7 @@ function notFinite(where: string, key: string, shown: string): DataError {
 }
 
 /** Nested metric maps flattened to dotted names (`{test: {f1: 0.9}}` → `test.f1`), finite numbers only. */
-export function flattenMetrics(value: unknown, file: string): Record<string, number> {
+function flattenMetrics(value: unknown, file: string): Record<string, number> {
   if (!isMap(value)) {
     throw new DataError(
       `the --metrics file ${file} does not hold a map of metric names to numbers`,
@@ -161,7 +161,7 @@ export function flattenMetrics(value: unknown, file: string): Record<string, num
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 /** `--metric name=value`: the value must be a finite number as written. */
-export function parseMetric(text: string): [string, number] {
+function parseMetric(text: string): [string, number] {
   const [name, raw] = splitAssignment("--metric", text, "accuracy=0.93");
   const v = raw.trim();
   if (NON_FINITE.test(v)) throw notFinite("--metric", name, v);

@@ -12,7 +12,7 @@ export interface QueryRow {
   data: ExperimentData;
 }
 
-export type Source = "metrics" | "params" | "tags" | "attributes" | "datasets";
+type Source = "metrics" | "params" | "tags" | "attributes" | "datasets";
 /** A resolved key: metrics and tags have one (possibly dotted) name; params a path. */
 export interface Field {
   source: Source;
@@ -33,7 +33,7 @@ const PREFIXES = new Map<string, Source>([
 const ATTRIBUTES = new Map([...identity(["created", "id", "version", "status", "description", "model", "project", "run_name"]), ["run_id", "id"]]);
 const ROLES = identity(["training", "validation", "test"]);
 const DATASET_FIELDS = identity(["uri", "sha256", "md5", "rows", "name", "revision"]);
-export const KEY_HINT = "Keys start with metrics., params., tags., attributes. or datasets.";
+const KEY_HINT = "Keys start with metrics., params., tags., attributes. or datasets.";
 
 function pick(query: string, seg: Segment, what: string, choices: Map<string, string>): string {
   const hit = choices.get(seg.name.toLowerCase());
@@ -116,7 +116,7 @@ function lookup(value: unknown, path: string[], from: number): unknown {
   return undefined;
 }
 
-export function valueOf(row: QueryRow, f: Field): unknown {
+export function valueOfField(row: QueryRow, f: Field): unknown {
   const d = row.data;
   switch (f.source) {
     case "metrics":

@@ -25,7 +25,7 @@ export class QueryError extends DataError {
 }
 
 export type Op = "=" | "!=" | "<" | "<=" | ">" | ">=";
-export type Keyword = "and" | "or" | "not" | "in" | "like" | "ilike" | "true" | "false";
+type Keyword = "and" | "or" | "not" | "in" | "like" | "ilike" | "true" | "false";
 /** One dot-separated part of a key, without its quotes. */
 export interface Segment {
   name: string;
@@ -134,9 +134,10 @@ export function lex(text: string): Token[] {
     const c = text[i];
     const two = text.slice(i, i + 2);
     const num = match(NUMBER, text, i);
+    const wrong = WRONG_OPS.get(two);
     let token: Token;
     if (c === "(" || c === ")" || c === ",") token = { kind: c, text: c, at: i };
-    else if (WRONG_OPS.has(two)) throw new QueryError(text, i, `"${two}" is not an operator`, WRONG_OPS.get(two)!);
+    else if (wrong !== undefined) throw new QueryError(text, i, `"${two}" is not an operator`, wrong);
     else if (two === "!=" || two === "<=" || two === ">=") token = { kind: "op", op: two, text: two, at: i };
     else if (c === "=" || c === "<" || c === ">") token = { kind: "op", op: c, text: c, at: i };
     else if (c === "'" || c === '"') token = lexString(text, i);

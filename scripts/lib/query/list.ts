@@ -1,11 +1,11 @@
 // `modelreg list experiments`: filter with the query language, sort by any
 // keys, cut to a limit, and show the chosen columns.
 
-import { loadQueryRows } from "../cache/row-cache.ts";
 import { UsageError } from "../core/errors.ts";
 import type { Cell } from "../core/table.ts";
 import { readModels } from "../registry/read.ts";
 import { compareValues, fieldValue, keyField, matches, parseFieldKey, parseQuery, type QueryRow, queryFields } from "./query.ts";
+import { loadQueryRows } from "./rows.ts";
 
 export interface ListOptions {
   registry: string;

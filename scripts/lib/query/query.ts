@@ -4,13 +4,13 @@
 //   factor := '(' expr ')' | key op value | key [NOT] IN '(' value (',' value)* ')'
 //           | key [NOT] LIKE|ILIKE 'pattern'
 // Keys and literals are checked while parsing, so `matches` only walks the tree.
-import { type Field, fieldOf, normalKey, parseField, type QueryRow, valueOf } from "./_query-fields.ts";
+import { type Field, fieldOf, normalKey, parseField, type QueryRow, valueOfField } from "./_query-fields.ts";
 import { columnOf, found, lex, type Op, QueryError, type Token } from "./_query-lexer.ts";
 
 export type { Field, QueryRow } from "./_query-fields.ts";
 export { QueryError } from "./_query-lexer.ts";
 
-export type Literal = { type: "number"; value: number; raw: string } | { type: "string"; value: string } | { type: "boolean"; value: boolean };
+type Literal = { type: "number"; value: number; raw: string } | { type: "string"; value: string } | { type: "boolean"; value: boolean };
 interface Target {
   /** The key in its normal form (`attributes.id` for `attr.run_id`). */
   key: string;
@@ -80,7 +80,7 @@ const HOLDS: Record<Op, (c: number) => boolean> = {
 export function matches(q: Query, row: QueryRow): boolean {
   if (q.type === "and") return q.items.every((item) => matches(item, row));
   if (q.type === "or") return q.items.some((item) => matches(item, row));
-  const v = valueOf(row, q.field);
+  const v = valueOfField(row, q.field);
   // Missing keys (and lists or maps, which are not values) match nothing, not even `!=` or NOT IN.
   if (typeof v !== "number" && typeof v !== "string" && typeof v !== "boolean") return false;
   const created = isCreated(q.field);
@@ -157,7 +157,10 @@ export function parseQuery(text: string): Query {
     const target = { key: normalKey(field), field };
     let tok = tokens[i++];
     const not = isWord(tok, "not");
-    if (not && !isWord((tok = tokens[i++]), "in", "like", "ilike")) fail(tok, `expected IN, LIKE or ILIKE after NOT, found ${found(tok)}`);
+    if (not) {
+      tok = tokens[i++];
+      if (!isWord(tok, "in", "like", "ilike")) fail(tok, `expected IN, LIKE or ILIKE after NOT, found ${found(tok)}`);
+    }
     if (tok.kind === "op") return { ...target, type: "compare", op: tok.op, value: value(tok, field) };
     if (isWord(tok, "in")) {
       let open = tokens[i++];
@@ -168,7 +171,7 @@ export function parseQuery(text: string): Query {
           "Write the values in parentheses: params.optimizer IN ('adam', 'sgd').",
         );
       const values = [value(open, field)];
-      while ((open = tokens[i++]).kind === ",") values.push(value(open, field));
+      for (open = tokens[i++]; open.kind === ","; open = tokens[i++]) values.push(value(open, field));
       if (open.kind !== ")") fail(open, `expected "," or ")" in the ${tok.text.toUpperCase()} list, found ${found(open)}`);
       return { ...target, type: "in", not, values };
     }
@@ -202,7 +205,7 @@ export function parseFieldKey(text: string): string {
 
 /** The value a key names in a row, or undefined when the row does not have it. */
 export function fieldValue(row: QueryRow, key: string): unknown {
-  return valueOf(row, fieldOf(key));
+  return valueOfField(row, fieldOf(key));
 }
 
 const rank = (v: unknown) =>
@@ -219,12 +222,12 @@ export function compareValues(a: unknown, b: unknown, direction: "asc" | "desc" 
   let c = ra - rb;
   if (c === 0 && ra === 1) {
     const [ta, tb] = (a as string)[4] === "-" && (b as string)[4] === "-" ? [timeOf(a as string), timeOf(b as string)] : [NaN, NaN];
-    c = Number.isNaN(ta) || Number.isNaN(tb) ? sign(a as string, b as string)! : sign(ta, tb)!;
+    c = Number.isNaN(ta) || Number.isNaN(tb) ? (sign(a as string, b as string) ?? 0) : (sign(ta, tb) ?? 0);
   } else if (c === 0 && ra !== 3) c = sign(Number(a), Number(b)) ?? 0;
   return direction === "desc" && c !== 0 ? -c : c;
 }
 
-/** The fields a query reads, so a caller can load just those (row-cache.ts). */
+/** The fields a query reads, so a caller can load just those (cache/row-cache.ts). */
 export function queryFields(q: Query): Field[] {
   return q.type === "and" || q.type === "or" ? q.items.flatMap(queryFields) : [q.field];
 }

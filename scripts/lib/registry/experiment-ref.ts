@@ -1,8 +1,9 @@
 // Finding the one experiment a reference names, for show, resolve and diff.
 import { DataError } from "../core/errors.ts";
+import { parseRef, type Ref } from "../core/ref.ts";
 import { formatText } from "../validate/format-diagnostics.ts";
 import { type ExperimentRow, readExperiment } from "./read.ts";
-import { findExperimentById, parseRef, type Ref, resolveSelector } from "./refs.ts";
+import { type ExperimentLocation, findExperimentById, resolveSelector } from "./refs.ts";
 
 export interface ResolvedExperiment extends ExperimentRow {
   /** How the reference found it. */
@@ -12,7 +13,7 @@ export interface ResolvedExperiment extends ExperimentRow {
 
 export function experimentFromRef(registry: string, ref: Ref | string): ResolvedExperiment {
   const r = typeof ref === "string" ? parseRef(ref) : ref;
-  let at;
+  let at: ExperimentLocation & { via: "version" | "alias" | "id"; alias?: string };
   if (r.kind === "id") at = { ...findExperimentById(registry, r.prefix), via: "id" as const };
   else if (r.kind === "experiment") at = resolveSelector(registry, r.project, r.model, r.selector);
   else

@@ -10,6 +10,8 @@ export interface Listing {
   paths: ListedPath[];
   /** The regular files, registry-relative. */
   files: Set<string>;
+  /** The directories, registry-relative and sorted (symlinks to directories are in `paths`). */
+  dirs: string[];
 }
 
 export function assertRegistryDir(dir: string): void {
@@ -34,8 +36,12 @@ export async function listRegistry(dir: string): Promise<Listing> {
   const entries = await fg("**", { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true, suppressErrors: true });
   const paths: ListedPath[] = [];
   const files = new Set<string>();
+  const dirs: string[] = [];
   for (const { path, dirent } of entries) {
-    if (dirent.isDirectory()) continue;
+    if (dirent.isDirectory()) {
+      dirs.push(path);
+      continue;
+    }
     if (dirent.isSymbolicLink()) {
       let inside = false;
       try {
@@ -52,5 +58,6 @@ export async function listRegistry(dir: string): Promise<Listing> {
     }
   }
   paths.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { root, paths, files };
+  dirs.sort();
+  return { root, paths, files, dirs };
 }

@@ -1,16 +1,22 @@
 // The one loader (BRIEF.md "Parts"): reads a registry into typed records for
 // the CLI's read commands, reports and the site. It runs every check the
 // validator runs, so a record here is always a schema-valid file.
+//
+// registry/ is the one reader of registry files (issue #13): listing.ts (the
+// tree, read by nobody else), check-file.ts and pool.ts (bytes → diagnostics
+// and records, on all cores), session.ts (version token → cached result, for
+// validate, this loader and `list`), read.ts and peek.ts (single files),
+// refs.ts (finding what a reference names). No other folder parses a registry
+// file. It may import core, schema, yaml and cache, and the pure rule
+// functions of validate/rules (which check-file.ts and registry-rules.ts run).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cachePath, readStore, writeStore } from "../cache/cache.ts";
-import type { Diagnostic, ExperimentData, FileRef, FileSummary, Kind, KindData, ModelData, ProjectData } from "../schema/types.ts";
-import { byPosition, cacheKey, placedRefs, runRegistryRules } from "../validate/validate.ts";
+import type { Diagnostic, ExperimentData, Kind, KindData, ModelData, ProjectData } from "../schema/types.ts";
 import { locate, type PathSegment, type Position, parseYaml } from "../yaml/yaml.ts";
 import { fileVersions } from "./file-versions.ts";
 import { listRegistry } from "./listing.ts";
-import { checkFiles } from "./pool.ts";
-import type { CheckedFile } from "./read-and-check.ts";
+import { byPosition, placedRefs, runRegistryRules } from "./registry-rules.ts";
+import { CheckSession } from "./session.ts";
 
 export interface RegistryRecord<K extends Kind> {
   kind: K;
@@ -59,55 +65,27 @@ function locator(path: string): (at: readonly PathSegment[]) => Position {
   };
 }
 
-/** A file as the record cache keeps it: version token, content hash, and what checking it gave. */
-type Stored = [version: string, hash: string, summary: FileSummary | null, diagnostics: Diagnostic[], value: unknown];
-
-/**
- * Every file checked, from the record cache where its version token is
- * unchanged (a site build of an unchanged 100k registry parses nothing), the
- * rest read, parsed and checked on both cores. The cache is written back only
- * when something was parsed or a file went away.
- */
-async function checkWithCache(
-  root: string,
-  refs: FileRef[],
-  versions: Array<string | undefined>,
-  opts: { cacheDir?: string | false; workers?: number },
-): Promise<CheckedFile[]> {
-  const store = opts.cacheDir ? cachePath(opts.cacheDir, "records", root) : undefined;
-  const cached = store ? readStore<Stored>(store, cacheKey()).entries : new Map<string, Stored>();
-  const out = new Map<string, CheckedFile>();
-  const misses: FileRef[] = [];
-  refs.forEach((ref, i) => {
-    const e = cached.get(ref.file);
-    if (e && versions[i] && e[0] === versions[i]) out.set(ref.file, { ref, hash: e[1], summary: e[2], diagnostics: e[3], value: e[4] ?? undefined });
-    else misses.push(ref);
-  });
-  for (const c of await checkFiles(root, misses, { keepValues: true, workers: opts.workers })) out.set(c.ref.file, c);
-  if (store && (misses.length > 0 || cached.size !== refs.length)) {
-    writeStore(
-      store,
-      cacheKey(),
-      new Map(
-        refs.map((ref, i): [string, Stored] => {
-          const c = out.get(ref.file)!;
-          return [ref.file, [versions[i] ?? "", c.hash, c.summary, c.diagnostics, c.value ?? null]];
-        }),
-      ),
-    );
-  }
-  return refs.map((r) => out.get(r.file)!);
-}
-
 export async function loadRegistry(opts: { registry: string; workers?: number; cacheDir?: string | false }): Promise<LoadedRegistry> {
   const versionsOf = opts.cacheDir ? fileVersions(opts.registry) : undefined;
   const listing = await listRegistry(opts.registry);
   const refs = placedRefs(listing);
-  const versions = versionsOf ? await versionsOf(refs.map((r) => r.file)) : [];
-  const checked = await checkWithCache(listing.root, refs, versions, opts);
-  const summaries = new Map<string, FileSummary>();
-  for (const c of checked) if (c.summary) summaries.set(c.ref.file, c.summary);
-  const diagnostics = [...checked.flatMap((c) => c.diagnostics), ...runRegistryRules({ paths: listing.paths, refs, summaries, scope: null })].sort(byPosition);
+  const tokens = versionsOf ? await versionsOf(refs.map((r) => r.file)) : [];
+  const versions = new Map(refs.map((r, i) => [r.file, tokens[i]]));
+  // A site build of an unchanged 100k registry parses nothing: every record comes from the cache.
+  const session = new CheckSession({
+    root: listing.root,
+    cacheDir: opts.cacheDir ?? false,
+    keepValues: true,
+    versionOf: (file) => versions.get(file),
+    workers: opts.workers,
+  });
+  const entries = await session.check(refs);
+  session.save((file) => listing.files.has(file));
+  const checked = refs.map((ref, i) => ({ ref, value: entries[i].value }));
+  const diagnostics = [
+    ...entries.flatMap((c) => c.diagnostics),
+    ...runRegistryRules({ paths: listing.paths, files: listing.files, dirs: listing.dirs, refs, summaries: session.summaries, scope: null }),
+  ].sort(byPosition);
 
   const loaded: LoadedRegistry = { root: listing.root, projects: [], models: [], experiments: [], diagnostics };
   for (const { ref, value } of checked) {

@@ -1,6 +1,6 @@
 // Reading records for the terminal's read commands (show, resolve, diff and
 // the project and model listings): only the files a command needs, checked
-// exactly as `validate` checks them. `list experiments` reads row-cache.ts.
+// exactly as `validate` checks them. `list experiments` reads query/rows.ts.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { filePathFor } from "../core/layout.ts";

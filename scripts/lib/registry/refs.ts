@@ -1,45 +1,13 @@
-// The one reference grammar (issue #5), used by every command that names a
-// record: an experiment id or unique prefix, `project`, `project/model`, or
-// `project/model@<version | alias | id-prefix>`.
+// Finds what a reference names (the grammar is core/ref.ts): projects, models,
+// experiments by id prefix, version or alias.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DataError } from "../core/errors.ts";
-import { SLUG_PATTERN } from "../core/ids.ts";
 import { filePathFor, place } from "../core/layout.ts";
+import { ID_PREFIX } from "../core/ref.ts";
 import { didYouMean } from "../core/suggest.ts";
 import type { ExperimentData, ModelData } from "../schema/types.ts";
-import { parseYaml } from "../yaml/yaml.ts";
-
-export type Ref =
-  | { kind: "project"; project: string }
-  | { kind: "model"; project: string; model: string }
-  | { kind: "experiment"; project: string; model: string; selector: string }
-  | { kind: "id"; prefix: string };
-
-const ID_PREFIX = /^[0-9a-hjkmnp-tv-z]{4,26}$/;
-
-export function parseRef(input: string): Ref {
-  // ULIDs are often written in upper case (Crockford's spelling); ours are lower case.
-  const text = /^[0-9A-HJKMNP-TV-Z]{4,26}$/.test(input) ? input.toLowerCase() : input;
-  const bad = (why: string) =>
-    new DataError(
-      `"${text}" is not a reference: ${why}`,
-      "E_BAD_REF",
-      "Write an experiment id (or a unique prefix of at least 4 characters), `project`, `project/model`, or `project/model@version|alias|id`.",
-    );
-  const [path, selector, extra] = text.split("@");
-  if (extra !== undefined) throw bad("it has more than one `@`");
-  const parts = path.split("/");
-  if (parts.length > 2) throw bad("it has more than one `/`");
-  for (const p of parts) if (!SLUG_PATTERN.test(p)) throw bad(`"${p}" is not a slug (lower-case letters, digits and hyphens)`);
-  if (parts.length === 1 && selector === undefined) {
-    return ID_PREFIX.test(text) && /\d/.test(text) ? { kind: "id", prefix: text } : { kind: "project", project: text };
-  }
-  if (parts.length === 1) throw bad("a version or alias needs `project/model@…`");
-  if (selector === undefined) return { kind: "model", project: parts[0], model: parts[1] };
-  if (!/^[0-9A-Za-z][0-9A-Za-z._+-]{0,63}$/.test(selector)) throw bad(`"${selector}" is not a version, alias or id`);
-  return { kind: "experiment", project: parts[0], model: parts[1], selector };
-}
+import { peekRecord } from "./peek.ts";
 
 /** A directory's entries, sorted; none when it cannot be read. */
 export function listDir(dir: string): string[] {
@@ -117,17 +85,12 @@ export function findExperimentById(registry: string, prefix: string, within?: { 
   );
 }
 
-function readRecord<T>(path: string): T | undefined {
-  const parsed = parseYaml(readFileSync(path, "utf8"));
-  return parsed.problems.length === 0 ? (parsed.value as T) : undefined;
-}
-
 /** Which experiments of a model carry `version` (a whole-token text match first, then a parse). */
 export function experimentsWithVersion(registry: string, project: string, model: string, version: string): ExperimentLocation[] {
   const token = new RegExp(`(?<![0-9A-Za-z._+-])${version.replace(/[.+]/g, "\\$&")}(?![0-9A-Za-z._+-])|\\\\`);
   return listExperiments(registry, { project, model }).filter((e) => {
     const path = join(registry, e.file);
-    return token.test(readFileSync(path, "utf8")) && readRecord<ExperimentData>(path)?.version === version;
+    return token.test(readFileSync(path, "utf8")) && peekRecord<ExperimentData>(path)?.version === version;
   });
 }
 
@@ -147,7 +110,7 @@ export function resolveSelector(
       "E_AMBIGUOUS",
       "Run `modelreg validate`: versions must be unique within a model.",
     );
-  const aliases = readRecord<ModelData>(join(registry, filePathFor({ kind: "model", project, model })))?.aliases ?? {};
+  const aliases = peekRecord<ModelData>(join(registry, filePathFor({ kind: "model", project, model })))?.aliases ?? {};
   if (aliases[selector] !== undefined) {
     const target = aliases[selector];
     const viaAlias = experimentsWithVersion(registry, project, model, target);
@@ -170,7 +133,7 @@ export function versionsOf(registry: string, project: string, model: string): st
   for (const e of listExperiments(registry, { project, model })) {
     const path = join(registry, e.file);
     if (!/^version:/m.test(readFileSync(path, "utf8"))) continue;
-    const version = readRecord<ExperimentData>(path)?.version;
+    const version = peekRecord<ExperimentData>(path)?.version;
     if (typeof version === "string") out.push(version);
   }
   return out;

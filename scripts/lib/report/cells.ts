@@ -1,6 +1,6 @@
 // How the report's values read in Markdown: runs by version or short id,
 // numbers as the site shows them, a comparison with its better/worse mark.
-import { formatNumber, formatValue } from "../site/format.ts";
+import { formatNumber, formatValue } from "../core/format.ts";
 import { code, md } from "./escape.ts";
 import type { Comparison, MetricRef, RunRef } from "./types.ts";
 

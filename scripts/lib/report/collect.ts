@@ -5,14 +5,14 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { place } from "../core/layout.ts";
+import { type RegistryRuns, registryRuns } from "../domain/model-runs.ts";
 import { type ChangedFile, changedFiles, commitOf, filesAt, mergeBase } from "../git/git.ts";
 import { readAt } from "../git/git-blobs.ts";
 import { assertRegistryDir } from "../registry/listing.ts";
-import type { ExperimentRecord } from "../registry/loader.ts";
+import type { ExperimentRecord, LoadedRegistry } from "../registry/loader.ts";
 import type { Diagnostic } from "../schema/types.ts";
-import { buildSiteData, type ModelView, type SiteData } from "../site/view.ts";
 import { validateRegistry } from "../validate/validate.ts";
-import { bestComparable, compare, delta, parameterChanges, runRef } from "./compare.ts";
+import { bestComparable, compare, delta, type ModelView, parameterChanges, runRef } from "./compare.ts";
 import { snapshotOf } from "./snapshot.ts";
 import type { AliasEntry, DeletedEntry, ExperimentEntry, ModelEntry, ProjectEntry, ReportData } from "./types.ts";
 
@@ -24,7 +24,13 @@ export interface ReportOptions {
   head?: string;
 }
 
-const NO_META = { built: "", branch: "", registryPath: "" };
+/** The models with their runs (domain/model-runs.ts, as the site shapes them), and the project names. */
+type Runs = RegistryRuns<ModelView["record"], ExperimentRecord> & { projectName: Map<string, string> };
+
+function runsOf(loaded: LoadedRegistry): Runs {
+  const projectName = new Map(loaded.projects.map((p) => [p.project, p.data.name]));
+  return { ...registryRuns({ models: loaded.models, experiments: loaded.experiments, exists: (p) => projectName.has(p) }), projectName };
+}
 
 /** The files of the touched projects and models: enough to rank, resolve aliases and diff. */
 function scopeOf(changes: ChangedFile[]): string[] {
@@ -67,8 +73,8 @@ export async function collectReport(opts: ReportOptions): Promise<ReportData> {
   const defined = (m: Map<string, Buffer | undefined>) => new Map([...m].filter((e): e is [string, Buffer] => e[1] !== undefined));
   const old = snapshotOf(opts.registry, defined(before));
   const now = snapshotOf(opts.registry, defined(after));
-  const oldSite = buildSiteData(old.loaded, NO_META);
-  const newSite = buildSiteData(now.loaded, NO_META);
+  const oldSite = runsOf(old.loaded);
+  const newSite = runsOf(now.loaded);
   const problems = await problemsOf(opts, base, now.diagnostics, new Set(present));
   const display = (file: string) => relative(process.cwd(), join(opts.registry, file)) || file;
   const count = (file: string, severity: Diagnostic["severity"]) => problems.filter((d) => d.file === display(file) && d.severity === severity).length;
@@ -89,7 +95,7 @@ export async function collectReport(opts: ReportOptions): Promise<ReportData> {
     if (c.status === "deleted") {
       deleted.push(deletedEntry(display(c.file), ref.kind, ref.project, ref.model, ref.id, oldSite));
     } else if (ref.kind === "project") {
-      projects.push({ project: ref.project, name: newSite.projectsById.get(ref.project)?.record.data.name, status: c.status });
+      projects.push({ project: ref.project, name: newSite.projectName.get(ref.project), status: c.status });
     } else if (ref.kind === "model") {
       modelEntry(key);
     } else {
@@ -131,7 +137,7 @@ export async function collectReport(opts: ReportOptions): Promise<ReportData> {
   };
 }
 
-function newModelEntry(key: string, before: SiteData, after: SiteData): ModelEntry {
+function newModelEntry(key: string, before: Runs, after: Runs): ModelEntry {
   const [project, model] = key.split("/");
   const now = after.modelsByKey.get(key);
   const old = before.modelsByKey.get(key);
@@ -167,7 +173,7 @@ function experimentEntry(o: {
   const value = metric ? run.data.evaluations?.[metric.name] : undefined;
   const production = o.before?.aliases.get("production");
   const previous = o.before?.experiments.find((e) => e.id === run.id);
-  const best = bestComparable(run, o.after, o.before, metric);
+  const best = bestComparable(run, o.before, metric);
   return {
     ...bare,
     ...(run.data.version !== undefined && { version: run.data.version }),
@@ -208,7 +214,7 @@ function deletedEntry(
   project: string,
   model: string | undefined,
   id: string | undefined,
-  before: SiteData,
+  before: Runs,
 ): DeletedEntry {
   const run: ExperimentRecord | undefined = id ? before.experiments.get(id) : undefined;
   return {

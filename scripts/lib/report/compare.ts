@@ -1,13 +1,15 @@
 // One changed experiment against the state before the change: its primary
 // metric against the production run and the best run on the same test data,
-// and its parameters against production. Ranking, grouping and the diff are
-// the site's and `modelreg diff`'s own (metrics.ts, leaderboard.ts, diff.ts).
+// and its parameters against production. Ranking, comparability and the diff
+// are the domain's, shared with the site and `modelreg diff` (domain/).
+import { sameTestData } from "../domain/comparability.ts";
 import { diffExperiments } from "../domain/diff.ts";
-import type { ExperimentRecord } from "../registry/loader.ts";
-import { leaderboardGroups } from "../site/leaderboard.ts";
-import { bestRun } from "../site/metrics.ts";
-import type { ModelView } from "../site/view.ts";
+import { bestRun, verdict } from "../domain/metric-goals.ts";
+import type { ModelRuns } from "../domain/model-runs.ts";
+import type { ExperimentRecord, ModelRecord } from "../registry/loader.ts";
 import type { Comparison, Goal, MetricRef, RunRef } from "./types.ts";
+
+export type ModelView = ModelRuns<ModelRecord, ExperimentRecord>;
 
 export function runRef(run: ExperimentRecord, metric: MetricRef | undefined): RunRef {
   const value = metric ? run.data.evaluations?.[metric.name] : undefined;
@@ -17,8 +19,7 @@ export function runRef(run: ExperimentRecord, metric: MetricRef | undefined): Ru
 /** `a` minus `b`, and whether that is an improvement for the metric's goal. */
 export function delta(a: number | undefined, b: number | undefined, goal: Goal): Pick<Comparison, "delta" | "verdict"> {
   if (a === undefined || b === undefined) return {};
-  const d = a - b;
-  return { delta: d, verdict: d === 0 ? "same" : d > 0 === (goal === "maximize") ? "better" : "worse" };
+  return { delta: a - b, verdict: verdict(a, b, goal) };
 }
 
 export function compare(value: number | undefined, other: ExperimentRecord | undefined, metric: MetricRef | undefined): Comparison | undefined {
@@ -29,23 +30,15 @@ export function compare(value: number | undefined, other: ExperimentRecord | und
 
 /**
  * The best run before the change among those measured on the same test data
- * as `run` (the leaderboard's groups), other than `run`'s own earlier version.
+ * as `run` (domain/comparability.ts, as the leaderboard groups them), other
+ * than `run`'s own earlier version.
  */
-export function bestComparable(
-  run: ExperimentRecord,
-  after: ModelView,
-  before: ModelView | undefined,
-  metric: MetricRef | undefined,
-): ExperimentRecord | undefined {
+export function bestComparable(run: ExperimentRecord, before: ModelView | undefined, metric: MetricRef | undefined): ExperimentRecord | undefined {
   if (!before || !metric) return undefined;
-  const slug = leaderboardGroups(after).find((g) => g.runs.includes(run))?.slug;
-  const group = leaderboardGroups(before).find((g) => g.slug === slug);
-  return group
-    ? bestRun(
-        group.runs.filter((r) => r.id !== run.id),
-        metric,
-      )
-    : undefined;
+  return bestRun(
+    before.experiments.filter((r) => r.id !== run.id && sameTestData(r.data, run.data)),
+    metric,
+  );
 }
 
 export function parameterChanges(run: ExperimentRecord, production: ExperimentRecord | undefined): Array<{ key: string; production: unknown; value: unknown }> {

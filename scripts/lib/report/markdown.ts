@@ -1,7 +1,7 @@
 // The report as GitHub-flavoured Markdown for a pull request's job summary:
 // one summary line, alias changes, a table per model (folded into <details>
 // when the change is large), deleted files, then the validation problems.
-import { plural } from "../site/format.ts";
+import { plural } from "../core/format.ts";
 import { comparison, metricName, parameterList, problemCell, runName, signed, value, verdict } from "./cells.ts";
 import { code, html, md } from "./escape.ts";
 import type { AliasEntry, ExperimentEntry, ModelEntry, ReportData } from "./types.ts";

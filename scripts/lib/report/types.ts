@@ -1,8 +1,8 @@
 // The shape of `modelreg report` (issue #8): what a reviewer needs about one
 // change to a registry. `--format json` prints exactly this.
-import type { Diagnostic } from "../schema/types.ts";
+import type { Diagnostic, Goal, Kind } from "../schema/types.ts";
 
-export type Goal = "maximize" | "minimize";
+export type { Goal };
 
 export interface MetricRef {
   name: string;
@@ -72,7 +72,7 @@ export interface ModelEntry {
 
 export interface DeletedEntry {
   file: string;
-  kind: "project" | "model" | "experiment";
+  kind: Kind;
   project: string;
   model?: string;
   id?: string;

@@ -1,5 +1,6 @@
 // The one ajv module (STYLE.md §2): one option set, one compiled validator per
-// kind, one place that reads schemas/. Nobody else constructs Ajv.
+// kind, one place that reads schemas/. Nobody else constructs Ajv. schema/
+// imports core/ only.
 
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -30,8 +31,14 @@ function load() {
   }
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictNumbers: true, allowUnionTypes: true });
   addFormats(ajv, ["date-time", "uri"]);
-  for (const name of SCHEMA_FILES) ajv.addSchema(schemas[name]);
-  const get = (kind: Kind) => ajv.getSchema(`https://modelreg.dev/schemas/${kind}.schema.json`)!;
+  // The schemas carry no `$id`: each is known by its file name, so their relative
+  // `$ref`s resolve wherever the files are published (the site's API folder, an editor's disk).
+  for (const name of SCHEMA_FILES) ajv.addSchema(schemas[name], `${name}.schema.json`);
+  const get = (kind: Kind): ValidateFunction => {
+    const validate = ajv.getSchema(`${kind}.schema.json`);
+    if (!validate) throw new Error(`schemas/${kind}.schema.json was not loaded`);
+    return validate;
+  };
   cache = {
     validators: { project: get("project"), model: get("model"), experiment: get("experiment") },
     schemas,

@@ -1,66 +1,27 @@
-// Record types for the three kinds. They mirror schemas/*.schema.json; the test
-// test/types-match-schemas.test.ts fails when a property is added to one side only.
+// The schema/ folder owns the JSON Schemas' view in code: the one ajv module
+// (schemas.ts), its messages, and these types. It may import core/ only.
+//
+// Record types for the three kinds. Every shape comes from schemas/*.schema.json
+// through types.generated.ts (`npm run gen:types`); this file only names parts of
+// it. test/schemas.test.ts fails when the generated file is stale.
+import type { KindRecords } from "./types.generated.ts";
 
-export type Kind = "project" | "model" | "experiment";
-export type Tags = Record<string, string | number | boolean>;
+export type KindData = KindRecords;
+export type Kind = keyof KindData;
+export type ProjectData = KindData["project"];
+export type ModelData = KindData["model"];
+export type ExperimentData = KindData["experiment"];
 
-export interface ProjectData {
-  name: string;
-  description?: string;
-  created: string;
-  owners?: string[];
-  tags?: Tags;
-}
+export type Tags = NonNullable<ProjectData["tags"]>;
+/** Whether higher or lower values of a metric are better (common.schema.json `$defs/goal`). */
+export type Goal = NonNullable<ModelData["primary_metric"]>["goal"];
+export type Status = NonNullable<ExperimentData["status"]>;
+export type SourceSystem = NonNullable<ExperimentData["source"]>["system"];
 
-export interface ModelData {
-  name: string;
-  description?: string;
-  created: string;
-  task?: string;
-  primary_metric?: { name: string; goal: "maximize" | "minimize" };
-  aliases?: Record<string, string>;
-  tags?: Tags;
-}
-
-export interface Dataset {
-  uri: string;
-  sha256?: string;
-  md5?: string;
-  rows?: number;
-  name?: string;
-  revision?: string;
-}
-
-export type DatasetRole = "training" | "validation" | "test";
-
-export interface HistoryPoint {
-  step: number;
-  value: number;
-  timestamp?: number;
-}
-
-export interface ExperimentData {
-  id: string;
-  version?: string;
-  created: string;
-  description?: string;
-  status?: "scheduled" | "running" | "finished" | "failed" | "killed";
-  parameters?: Record<string, unknown>;
-  datasets?: Partial<Record<DatasetRole, Dataset>>;
-  evaluations?: Record<string, number>;
-  history?: Record<string, HistoryPoint[]>;
-  artifacts?: Record<string, string>;
-  code?: { repo?: string; commit?: string; branch?: string; dirty?: boolean; path?: string };
-  environment?: Record<string, unknown>;
-  source?: { system: "mlflow" | "dvc" | "huggingface"; id: string; uri?: string };
-  tags?: Tags;
-}
-
-export interface KindData {
-  project: ProjectData;
-  model: ModelData;
-  experiment: ExperimentData;
-}
+type Datasets = NonNullable<ExperimentData["datasets"]>;
+export type DatasetRole = keyof Datasets;
+export type Dataset = NonNullable<Datasets[DatasetRole]>;
+export type HistoryPoint = NonNullable<ExperimentData["history"]>[string][number];
 
 /** Where a file sits in the layout, from its path alone. */
 export interface FileRef {

@@ -2,9 +2,12 @@
 // one per model, its test-data groups as the leaderboard groups them. The page
 // fetches its model's file only when the panel is opened.
 import { panelFile } from "../analysis/panel.ts";
+import { goalFor } from "../domain/metric-goals.ts";
 import { leaderboardGroups } from "./leaderboard.ts";
-import { goalFor } from "./metrics.ts";
 import type { SiteData } from "./view.ts";
+
+/** The file's shape, for the panel's browser script (site/src may import site/ only). */
+export type { PanelFile, PanelGroup } from "../analysis/panel.ts";
 
 export const analysisPath = (modelKey: string): string => `analysis/${modelKey}.json`;
 

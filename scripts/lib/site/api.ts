@@ -1,8 +1,11 @@
 // The static JSON API (issue #6): the seed's GET endpoints as files under
 // `api/v0.1/`, written at build time and served by the dev server. Listings are
 // paged so that no file passes 5 MB; each page links the next and previous.
+
+import { groupBy } from "../domain/model-runs.ts";
 import type { ExperimentRecord, ModelRecord, ProjectRecord } from "../registry/loader.ts";
-import { groupBy, type SiteData } from "./view.ts";
+import type { Kind } from "../schema/types.ts";
+import type { SiteData } from "./view.ts";
 
 export const API_VERSION = "v0.1";
 /** Items per listing page; pages also close early at MAX_PAGE_BYTES. */
@@ -16,7 +19,7 @@ export interface ApiFile {
 }
 
 export interface ApiItem {
-  kind: "project" | "model" | "experiment";
+  kind: Kind;
   /** `project`, `project/model`, or the experiment id. */
   id: string;
   project_id: string;

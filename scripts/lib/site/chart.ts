@@ -14,7 +14,7 @@ export interface Series {
   style: "line" | "dots" | "step";
 }
 
-export interface Tick {
+interface Tick {
   at: number;
   label: string;
 }
@@ -48,7 +48,7 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   return ticks;
 }
 
-export function formatTick(v: number): string {
+function formatTick(v: number): string {
   const a = Math.abs(v);
   if (a !== 0 && (a >= 1e6 || a < 1e-3)) return v.toExponential(1);
   return String(Number(v.toPrecision(4)));

@@ -1,30 +1,13 @@
 // How values read on the site: numbers to four significant digits (full
-// precision in the title), dates as dates, nested values as compact JSON.
+// precision in the title; core/format.ts, shared with the report), dates as
+// dates, nested values as compact JSON.
 
-export function formatNumber(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
-  const a = Math.abs(v);
-  if (a !== 0 && (a >= 1e9 || a < 1e-4)) return v.toExponential(3);
-  return String(Number(v.toPrecision(4)));
-}
-
-export function formatValue(v: unknown): string {
-  if (v === undefined || v === null) return "";
-  if (typeof v === "number") return formatNumber(v);
-  if (typeof v === "string") return v;
-  if (typeof v === "boolean") return String(v);
-  return JSON.stringify(v);
-}
+export { formatNumber, formatValue, plural } from "../core/format.ts";
 
 /** `2026-02-09 10:35` in the time zone the record was written in. */
 export function formatDate(iso: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(iso);
   return m ? `${m[1]} ${m[2]}` : iso;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 }
 
 export interface TextRun {

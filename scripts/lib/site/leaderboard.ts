@@ -1,18 +1,18 @@
-// A model's leaderboard (issue #6): runs grouped by the fingerprint of their
-// test dataset, so only runs measured on the same data are ranked together,
+// A model's leaderboard (issue #6): runs grouped by their test data, so only
+// runs measured on the same data are ranked together (domain/comparability.ts),
 // ranked by the primary metric, paged so no page grows with the registry.
+import { type TestData, testDataKey, testDataOf } from "../domain/comparability.ts";
 import { flatten } from "../domain/diff.ts";
-import { type GroupLabel, testDataLabel, testDataSlug } from "../domain/test-data.ts";
+import { compareByMetric, type Goal, goalFor, isBetter } from "../domain/metric-goals.ts";
 import type { ExperimentRecord } from "../registry/loader.ts";
 import { downsample, type Point, type Series } from "./chart.ts";
-import { compareByMetric, goalFor } from "./metrics.ts";
 import type { ModelView } from "./view.ts";
-
-export type { GroupLabel } from "../domain/test-data.ts";
 
 export const ROWS_PER_PAGE = 100;
 const MAX_METRIC_COLUMNS = 8;
 const MAX_PARAM_COLUMNS = 10;
+
+export type GroupLabel = TestData;
 
 export interface LeaderboardGroup {
   /** URL segment: `sha256-88c479bbc0be`, `uri-1a2b3c4d`, `no-test-data`. */
@@ -26,7 +26,7 @@ export interface LeaderboardGroup {
 export interface Column {
   kind: "metric" | "param";
   key: string;
-  goal?: "maximize" | "minimize";
+  goal?: Goal;
 }
 
 export interface LeaderboardRow {
@@ -51,8 +51,8 @@ export function leaderboardGroups(model: ModelView): LeaderboardGroup[] {
 function groupRuns(model: ModelView): LeaderboardGroup[] {
   const groups = new Map<string, LeaderboardGroup>();
   for (const run of model.experiments) {
-    const label = testDataLabel(run.data);
-    const slug = testDataSlug(label);
+    const label = testDataOf(run.data);
+    const slug = testDataKey(label);
     const group = groups.get(slug);
     if (group) group.runs.push(run);
     else groups.set(slug, { slug, label, runs: [run], pages: 1 });
@@ -124,7 +124,7 @@ function bestValues(group: LeaderboardGroup, columns: Column[]): Array<number | 
     let best: number | undefined;
     for (const run of group.runs) {
       const v = run.data.evaluations?.[c.key];
-      if (v !== undefined && (best === undefined || (c.goal === "maximize" ? v > best : v < best))) best = v;
+      if (v !== undefined && (best === undefined || (c.goal !== undefined && isBetter(v, best, c.goal)))) best = v;
     }
     return best;
   });
@@ -143,7 +143,7 @@ export function leaderboardRows(opts: { group: LeaderboardGroup; columns: Column
 }
 
 /** The primary metric over time: every run (at most 400 dots), the best so far, and the versions. */
-export function leaderboardChart(group: LeaderboardGroup, metric: string, goal: "maximize" | "minimize"): Series[] {
+export function leaderboardChart(group: LeaderboardGroup, metric: string, goal: Goal): Series[] {
   const points = group.runs
     .filter((r) => r.data.evaluations?.[metric] !== undefined)
     .map((r) => ({ x: Date.parse(r.data.created), y: r.data.evaluations![metric], version: r.data.version }))
@@ -151,7 +151,7 @@ export function leaderboardChart(group: LeaderboardGroup, metric: string, goal: 
   const best: Point[] = [];
   for (const p of points) {
     const last = best[best.length - 1];
-    if (!last || (goal === "maximize" ? p.y > last.y : p.y < last.y)) best.push({ x: p.x, y: p.y });
+    if (!last || isBetter(p.y, last.y, goal)) best.push({ x: p.x, y: p.y });
   }
   if (best.length && points.length) best.push({ x: points[points.length - 1].x, y: best[best.length - 1].y });
   return [

@@ -3,29 +3,13 @@
 // GitHub Actions the repository comes from the environment; elsewhere from
 // the `origin` remote, credentials stripped.
 import { relative } from "node:path";
-import { simpleGit } from "simple-git";
+import { type RepoFacts, repoFacts } from "../git/facts.ts";
 import { stripCredentials } from "../git/provenance.ts";
 import { repoWebUrl } from "./links.ts";
 import type { SiteMeta } from "./view.ts";
 
-async function gitFacts(dir: string): Promise<{ commit?: string; remote?: string; branch?: string; top?: string }> {
-  const git = simpleGit({ baseDir: dir });
-  const ask = (args: string[]) =>
-    git.raw(args).then(
-      (s) => s.trim() || undefined,
-      () => undefined,
-    );
-  const [commit, remote, branch, top] = await Promise.all([
-    ask(["rev-parse", "--verify", "-q", "HEAD"]),
-    ask(["remote", "get-url", "origin"]),
-    ask(["symbolic-ref", "--short", "-q", "HEAD"]),
-    ask(["rev-parse", "--show-toplevel"]),
-  ]);
-  return { commit, remote, branch, top };
-}
-
 export async function siteMeta(root: string, opts: { repoUrl?: string; branch?: string }): Promise<SiteMeta> {
-  const facts = await gitFacts(root).catch(() => ({}) as Awaited<ReturnType<typeof gitFacts>>);
+  const facts: RepoFacts = await repoFacts(root).catch(() => ({}));
   const env = process.env;
   const fromActions = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` : undefined;
   const remote = facts.remote ? stripCredentials(facts.remote) : undefined;

@@ -2,10 +2,11 @@
 // table so the document and the files written by api.ts cannot drift apart
 // unnoticed: test/site-api.test.ts matches every written file to a route here
 // and every route to a written file.
+import { COMMON_DEFS } from "../core/schema-defs.generated.ts";
+import type { Kind } from "../schema/types.ts";
 import { API_VERSION, SUMMARY_FIELDS } from "./api.ts";
 
 type Shape = "health" | "item" | "page" | "list" | "map";
-type Kind = "project" | "model" | "experiment";
 
 interface Route {
   path: string;
@@ -83,10 +84,11 @@ export const API_ROUTES: Route[] = [
 
 const PARAMS: Record<string, { description: string; pattern: string }> = {
   page: { description: "Page number, from 1", pattern: "^[1-9][0-9]*$" },
-  project_id: { description: "Project slug", pattern: "^[a-z0-9][a-z0-9-]*$" },
-  model: { description: "Model slug within the project", pattern: "^[a-z0-9][a-z0-9-]*$" },
-  experiment_id: { description: "Experiment id (26-character ULID, lower case)", pattern: "^[0-9a-hjkmnp-tv-z]{26}$" },
-  version: { description: "Model version label", pattern: "^[0-9A-Za-z][0-9A-Za-z._+-]{0,63}$" },
+  // The schemas' own patterns (common.schema.json `$defs`).
+  project_id: { description: "Project slug", pattern: COMMON_DEFS.slug.pattern },
+  model: { description: "Model slug within the project", pattern: COMMON_DEFS.slug.pattern },
+  experiment_id: { description: "Experiment id (26-character ULID, lower case)", pattern: COMMON_DEFS.experimentId.pattern },
+  version: { description: "Model version label", pattern: COMMON_DEFS.version.pattern },
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -3,6 +3,7 @@
 // Experiments are ordered newest first, so among equal scores the newest wins.
 import { flatten } from "../domain/diff.ts";
 import type { ExperimentRecord } from "../registry/loader.ts";
+import type { Kind } from "../schema/types.ts";
 import type { SiteData } from "./view.ts";
 
 /** Searchable fields and their weights: a model's name beats a word in a description. */
@@ -20,7 +21,7 @@ export const SEARCH_FIELDS = [
 ] as const;
 
 export type FieldKey = (typeof SEARCH_FIELDS)[number]["key"];
-export type DocKind = "project" | "model" | "experiment";
+type DocKind = Kind;
 
 export interface SearchDoc {
   kind: DocKind;
@@ -35,7 +36,7 @@ export interface SearchDoc {
 }
 
 /** Words of a description worth finding: letters and digits with inner `-_.`, no bare numbers. */
-export function words(text: string | undefined): string[] {
+function words(text: string | undefined): string[] {
   if (!text) return [];
   const out = new Set<string>();
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}_.+-]*[\p{L}\p{N}]|\p{L}{2,}/gu)) {

@@ -63,7 +63,7 @@ export class SearchEngine {
   private readonly shards = new Map<number, Promise<DocRow[]>>();
   private readonly ids = new Map<string, Promise<Array<[string, number]>>>();
   /** The vocabulary index of the first item of each postings file. */
-  private readonly firstOfFile = new Map<number, number>();
+  private readonly firstOfFile: number[] = [];
 
   private constructor(
     readonly manifest: SearchManifest,
@@ -71,7 +71,8 @@ export class SearchEngine {
     private readonly load: Load,
   ) {
     this.fuse = new Fuse(vocab.t, FUSE_OPTIONS);
-    vocab.p.forEach((f, i) => this.firstOfFile.has(f) || this.firstOfFile.set(f, i));
+    // Backwards, so the earliest item of each file is the one that stays.
+    for (let i = vocab.p.length - 1; i >= 0; i--) this.firstOfFile[vocab.p[i]] = i;
   }
 
   static async open(load: Load): Promise<SearchEngine> {
@@ -81,7 +82,10 @@ export class SearchEngine {
 
   private cached<K, V>(map: Map<K, Promise<V>>, key: K, path: string): Promise<V> {
     let p = map.get(key);
-    if (!p) map.set(key, (p = this.load(path) as Promise<V>));
+    if (!p) {
+      p = this.load(path) as Promise<V>;
+      map.set(key, p);
+    }
     return p;
   }
 
@@ -108,20 +112,34 @@ export class SearchEngine {
     const n = this.manifest.docs;
     const found = this.vocabHits(word);
     const files = [...new Set(found.map((r) => this.vocab.p[r.refIndex]))];
-    const lists = new Map(await Promise.all(files.map(async (f) => [f, await this.cached(this.postings, f, `search/postings/${f}.json`)] as const)));
+    const lists: number[][][] = [];
+    await Promise.all(
+      files.map(async (f) => {
+        lists[f] = await this.cached(this.postings, f, `search/postings/${f}.json`);
+      }),
+    );
     const hits: WordHits = { fields: new Map(), touched: [], matches: new Map() };
     const seen = new Uint8Array(n);
     const record = (field: number, item: number, score: number, docs: Iterable<number>) => {
       let slot = hits.fields.get(field);
-      if (!slot) hits.fields.set(field, (slot = { best: new Float32Array(n).fill(NO_HIT), item: new Int32Array(n).fill(-1) }));
+      if (!slot) {
+        slot = { best: new Float32Array(n).fill(NO_HIT), item: new Int32Array(n).fill(-1) };
+        hits.fields.set(field, slot);
+      }
       for (const d of docs) {
-        if (score < slot.best[d]) (slot.best[d] = score), (slot.item[d] = item);
-        if (!seen[d]) (seen[d] = 1), hits.touched.push(d);
+        if (score < slot.best[d]) {
+          slot.best[d] = score;
+          slot.item[d] = item;
+        }
+        if (!seen[d]) {
+          seen[d] = 1;
+          hits.touched.push(d);
+        }
       }
     };
     for (const r of found) {
       const file = this.vocab.p[r.refIndex];
-      record(this.vocab.f[r.refIndex], r.refIndex, r.score ?? 0, decodePostings(lists.get(file)![r.refIndex - this.firstOfFile.get(file)!]));
+      record(this.vocab.f[r.refIndex], r.refIndex, r.score ?? 0, decodePostings(lists[file][r.refIndex - this.firstOfFile[file]]));
       hits.matches.set(r.refIndex, r.matches);
     }
     const lower = word.toLowerCase();

@@ -6,13 +6,13 @@
 // posting lists of the texts that matched and the few document shards it shows.
 import { type FieldKey, SEARCH_FIELDS, type SearchDoc } from "./search-docs.ts";
 
-export const SEARCH_FORMAT = 1;
+const SEARCH_FORMAT = 1;
 /** Documents per display shard. */
-export const DOC_SHARD = 500;
+const DOC_SHARD = 500;
 /** Posting lists are packed into files of about this many characters. */
 const POSTINGS_FILE_CHARS = 64 * 1024;
 /** Experiment ids are sharded by their first characters (a ULID's time: about 12 days each). */
-export const ID_PREFIX = 4;
+const ID_PREFIX = 4;
 
 export interface SearchManifest {
   format: number;
@@ -39,7 +39,7 @@ export type DocRow = [kind: number, title: string, sub: string, url: string, key
 export const KINDS = ["project", "model", "experiment"] as const;
 
 /** Ascending document numbers as gaps from the previous one (first from -1), so common texts cost a byte or two each. */
-export function encodePostings(docs: number[]): number[] {
+function encodePostings(docs: number[]): number[] {
   let prev = -1;
   return docs.map((d) => {
     const gap = d - prev;
@@ -58,7 +58,8 @@ export function* searchFiles(docs: SearchDoc[]): Generator<{ path: string; body:
   const items = new Map<string, { text: string; field: number; docs: number[] }>();
   docs.forEach((doc, d) => {
     for (const [field, texts] of Object.entries(doc.fields)) {
-      const f = fieldIndex.get(field)!;
+      const f = fieldIndex.get(field);
+      if (f === undefined) throw new Error(`search document field "${field}" is not one of SEARCH_FIELDS`);
       for (const text of new Set(texts)) {
         const k = `${f}\u0000${text}`;
         const item = items.get(k);

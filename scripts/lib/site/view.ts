@@ -1,10 +1,10 @@
 // What the site renders (issue #6), shaped once from the loaded registry:
 // indexes by key so each page looks up only its own record, the primary metric
-// of every model, and which aliases point at which experiment. Pages never
-// walk the whole registry (withastro/astro#16297: getCollection per page is
+// of every model, and which aliases point at which experiment (domain/model-runs.ts,
+// shared with the report). Pages never walk the whole registry (withastro/astro#16297: getCollection per page is
 // the bottleneck at 100k entries).
+import { type ModelRuns, registryRuns } from "../domain/model-runs.ts";
 import type { ExperimentRecord, LoadedRegistry, ModelRecord, ProjectRecord } from "../registry/loader.ts";
-import { type PrimaryMetric, primaryMetricOf } from "./metrics.ts";
 
 export interface SiteMeta {
   /** ISO time of the build. */
@@ -19,15 +19,8 @@ export interface SiteMeta {
   registryPath: string;
 }
 
-export interface ModelView {
-  key: string;
-  record: ModelRecord;
+export interface ModelView extends ModelRuns<ModelRecord, ExperimentRecord> {
   project: ProjectRecord;
-  primary: PrimaryMetric | undefined;
-  /** Newest first. */
-  experiments: ExperimentRecord[];
-  /** Alias name → the experiment it resolves to (unresolvable aliases are left out; validate reports them). */
-  aliases: Map<string, ExperimentRecord>;
 }
 
 export interface ProjectView {
@@ -49,67 +42,31 @@ export interface SiteData {
   newest: ExperimentRecord[];
 }
 
-export const modelKey = (project: string, model: string): string => `${project}/${model}`;
-
-const newestFirst = (a: ExperimentRecord, b: ExperimentRecord): number =>
-  a.data.created < b.data.created ? 1 : a.data.created > b.data.created ? -1 : a.id < b.id ? 1 : -1;
-
-function resolveAliases(model: ModelRecord, experiments: ExperimentRecord[]): Map<string, ExperimentRecord> {
-  const byVersion = new Map<string, ExperimentRecord>();
-  const byId = new Map<string, ExperimentRecord>();
-  for (const e of experiments) {
-    byId.set(e.id, e);
-    if (e.data.version !== undefined) byVersion.set(e.data.version, e);
-  }
-  const out = new Map<string, ExperimentRecord>();
-  for (const [alias, target] of Object.entries(model.data.aliases ?? {})) {
-    const hit = byVersion.get(target) ?? byId.get(target.toLowerCase());
-    if (hit) out.set(alias, hit);
-  }
-  return out;
-}
-
-export function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-
 export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta): SiteData {
-  const experiments = new Map(registry.experiments.map((e) => [e.id, e]));
-  // One sort: each model's runs come out of it newest first too.
-  const newest = [...registry.experiments].sort(newestFirst);
-  const byModel = groupBy(newest, (e) => modelKey(e.project, e.model));
   const projectsById = new Map<string, ProjectView>();
   for (const p of [...registry.projects].sort((a, b) => a.data.name.localeCompare(b.data.name))) {
     projectsById.set(p.project, { record: p, models: [], experimentCount: 0 });
   }
+  const runs = registryRuns({ models: registry.models, experiments: registry.experiments, exists: (p) => projectsById.has(p) });
   const models: ModelView[] = [];
   const modelsByKey = new Map<string, ModelView>();
-  const aliasesOf = new Map<string, string[]>();
-  for (const m of [...registry.models].sort((a, b) => a.data.name.localeCompare(b.data.name))) {
-    const project = projectsById.get(m.project);
+  for (const m of runs.models) {
+    const project = projectsById.get(m.record.project);
     if (!project) continue;
-    const key = modelKey(m.project, m.model);
-    const runs = byModel.get(key) ?? [];
-    const view: ModelView = {
-      key,
-      record: m,
-      project: project.record,
-      primary: primaryMetricOf(m.data, runs),
-      experiments: runs,
-      aliases: resolveAliases(m, runs),
-    };
-    for (const [alias, e] of view.aliases) aliasesOf.set(e.id, [...(aliasesOf.get(e.id) ?? []), alias]);
+    const view: ModelView = { ...m, project: project.record };
     models.push(view);
-    modelsByKey.set(key, view);
+    modelsByKey.set(view.key, view);
     project.models.push(view);
-    project.experimentCount += runs.length;
+    project.experimentCount += view.experiments.length;
   }
-  return { meta, projects: [...projectsById.values()], projectsById, models, modelsByKey, experiments, aliasesOf, newest };
+  return {
+    meta,
+    projects: [...projectsById.values()],
+    projectsById,
+    models,
+    modelsByKey,
+    experiments: runs.experiments,
+    aliasesOf: runs.aliasesOf,
+    newest: runs.newest,
+  };
 }

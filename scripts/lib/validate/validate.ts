@@ -1,18 +1,15 @@
-// Validation: list → (cache | read → check, on all cores) → registry rules.
+// Validation: list → session (cache | read → check, on all cores) → registry rules.
 // Returns results; never prints, never exits, never writes to the registry.
+// validate/ may import core, schema, yaml, git, cache and registry (the one reader).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type CacheEntry, defaultCacheDir, ValidationCache } from "../cache/cache.ts";
-import { place } from "../core/layout.ts";
+import { defaultCacheDir } from "../cache/cache.ts";
 import { changedSince } from "../git/git.ts";
 import { fileVersions } from "../registry/file-versions.ts";
-import { type Listing, listRegistry } from "../registry/listing.ts";
-import { checkFiles } from "../registry/pool.ts";
-import { contentHash } from "../registry/read-and-check.ts";
-import { schemasFingerprint } from "../schema/schemas.ts";
-import type { Diagnostic, FileRef, FileSummary } from "../schema/types.ts";
-import { LIMITS } from "../yaml/yaml.ts";
-import { REGISTRY_RULES } from "./rules/index.ts";
+import { listRegistry } from "../registry/listing.ts";
+import { byPosition, placedRefs, runRegistryRules } from "../registry/registry-rules.ts";
+import { CheckSession } from "../registry/session.ts";
+import type { Diagnostic, FileRef } from "../schema/types.ts";
 import type { RegistryIndex } from "./rules/types.ts";
 
 export interface ValidateOptions {
@@ -32,31 +29,10 @@ export interface ValidateResult {
   stats: { listed: number; parsed: number; fromCache: number; cacheDiscarded: string | null };
 }
 
-const CACHE_KEY_VERSION = "validate-1";
-
-export function cacheKey(): string {
-  return `${CACHE_KEY_VERSION}:${schemasFingerprint()}:${JSON.stringify(LIMITS)}`;
-}
-
 /** The model key ("project/model") or project key of a registry-relative path. */
 export function scopeKeyOf(file: string): string {
   const parts = file.split("/");
   return parts[1] === "models" && parts.length > 2 ? `${parts[0]}/${parts[2]}` : parts[0];
-}
-
-/** The registry files the layout recognises, in listing order. */
-export function placedRefs(listing: Listing): FileRef[] {
-  const refs: FileRef[] = [];
-  for (const p of listing.paths) {
-    if (p.type !== "file") continue;
-    p.placement = place(p.file);
-    if (p.placement.ok) refs.push(p.placement.ref);
-  }
-  return refs;
-}
-
-export function runRegistryRules(index: RegistryIndex): Diagnostic[] {
-  return REGISTRY_RULES.flatMap((rule) => rule.check(index));
 }
 
 export async function validateRegistry(opts: ValidateOptions): Promise<ValidateResult> {
@@ -69,128 +45,66 @@ export async function validateRegistry(opts: ValidateOptions): Promise<ValidateR
   const versionsOf = useCache ? fileVersions(opts.registry) : undefined;
   const listing = await listRegistry(opts.registry);
   const refs = placedRefs(listing);
-  const cache = useCache ? ValidationCache.open(opts.cacheDir || defaultCacheDir(), listing.root, cacheKey()) : ValidationCache.disabled();
   const files = [...listing.files];
   const tokens = versionsOf ? await versionsOf(files) : [];
   const versions = new Map(files.map((f, i) => [f, tokens[i]]));
-  const session = new CheckSession(listing, cache, (file) => versions.get(file), opts.workers);
+  const session = new CheckSession({
+    root: listing.root,
+    cacheDir: useCache ? opts.cacheDir || defaultCacheDir() : false,
+    keepValues: false,
+    versionOf: (file) => versions.get(file),
+    workers: opts.workers,
+  });
 
-  let scope: Set<string> | null = null;
-  let changed: Set<string> | null = null;
-  let toCheck = refs;
-  if (changedFiles) {
-    changed = new Set(await changedFiles);
-    scope = new Set([...changed].flatMap((f) => [scopeKeyOf(f), f.split("/")[0]]));
-    toCheck = refs.filter((r) => changed!.has(r.file));
-  }
+  const changed = changedFiles ? new Set(await changedFiles) : null;
+  const scope = changed ? new Set([...changed].flatMap((f) => [scopeKeyOf(f), f.split("/")[0]])) : null;
+  const toCheck = changed ? refs.filter((r) => changed.has(r.file)) : refs;
   const checked = await session.check(toCheck);
-  if (scope) await session.summarizeScope(refs, scope);
+  if (scope) await summarizeScope(session, listing.root, refs, scope);
 
-  const index: RegistryIndex = { paths: listing.paths, refs, summaries: session.summaries, scope };
+  const index: RegistryIndex = { paths: listing.paths, files: listing.files, dirs: listing.dirs, refs, summaries: session.summaries, scope };
   const registryDiagnostics = runRegistryRules(index);
   const diagnostics = [
     ...checked.flatMap((c) => c.diagnostics),
-    ...(scope ? registryDiagnostics.filter((d) => changed!.has(d.file) || scope!.has(scopeKeyOf(d.file))) : registryDiagnostics),
+    ...(changed && scope ? registryDiagnostics.filter((d) => changed.has(d.file) || scope.has(scopeKeyOf(d.file))) : registryDiagnostics),
   ].sort(byPosition);
-  session.save();
+  session.save((file) => listing.files.has(file));
   return {
     valid: !diagnostics.some((d) => d.severity === "error"),
     checked: checked.length,
     diagnostics,
-    stats: { listed: listing.paths.length, parsed: session.parsed, fromCache: session.fromCache, cacheDiscarded: cache.discarded },
+    stats: { listed: listing.paths.length, parsed: session.parsed, fromCache: session.fromCache, cacheDiscarded: session.cacheDiscarded },
   };
-}
-
-export function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col;
 }
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** One validation run's view of the files: what the cache answers, what must be read. */
-class CheckSession {
-  /** Summaries that matter to the registry rules (an unversioned experiment's adds nothing). */
-  readonly summaries = new Map<string, FileSummary>();
-  /** Cache entries that are new or changed in this run. */
-  private readonly fresh = new Map<string, CacheEntry>();
-  private readonly handled = new Set<string>();
-  parsed = 0;
-  fromCache = 0;
-
-  constructor(
-    private readonly listing: Listing,
-    private readonly cache: ValidationCache,
-    private readonly versionOf: (file: string) => string | undefined,
-    private readonly workers?: number,
-  ) {}
-
-  private remember(file: string, entry: CacheEntry, changed: boolean): void {
-    this.handled.add(file);
-    if (changed) this.fresh.set(file, entry);
-    const s = entry.summary;
-    if (s && !(s.experiment && s.experiment.version === undefined)) this.summaries.set(file, s);
+/**
+ * Incremental mode: the registry rules need summaries of the touched models'
+ * other files. A sibling is parsed only if its text holds, as a whole token, a
+ * version that matters (a changed file's version or an alias target): only
+ * such a file can change a rule's outcome, and reading text is far cheaper
+ * than parsing it.
+ */
+async function summarizeScope(session: CheckSession, root: string, refs: FileRef[], scope: Set<string>): Promise<void> {
+  const needed = refs.filter((r) => !session.handled.has(r.file) && (r.kind === "project" || scope.has(scopeKeyOf(r.file))));
+  await session.check(needed.filter((r) => r.kind !== "experiment"));
+  const wanted = new Map<string, string[]>();
+  for (const [file, s] of session.summaries) {
+    const list = wanted.get(scopeKeyOf(file)) ?? [];
+    if (s.experiment?.version !== undefined) list.push(s.experiment.version);
+    for (const a of Object.values(s.model?.aliases ?? {})) list.push(a.target);
+    wanted.set(scopeKeyOf(file), list);
   }
-
-  async check(refs: FileRef[]): Promise<CacheEntry[]> {
-    const out = new Map<string, CacheEntry>();
-    const stale: FileRef[] = [];
-    for (const ref of refs) {
-      // The version token is taken before the file is read, so a file that
-      // changes mid-run is re-read next time rather than trusted.
-      const version = this.versionOf(ref.file);
-      const entry = this.cache.get(ref.file);
-      if (entry && version && entry.version === version) {
-        this.remember(ref.file, entry, false);
-      } else if (entry && version && contentHash(readFileSync(join(this.listing.root, ref.file))) === entry.hash) {
-        // Same content under a new token (a fresh clone, a touch, a commit): still good.
-        this.remember(ref.file, { ...entry, version }, true);
-      } else {
-        stale.push(ref);
-        continue;
-      }
-      out.set(ref.file, entry);
-      this.fromCache++;
-    }
-    for (const c of await checkFiles(this.listing.root, stale, { workers: this.workers })) {
-      const entry = { version: this.versionOf(c.ref.file) ?? "", hash: c.hash, summary: c.summary, diagnostics: c.diagnostics };
-      this.remember(c.ref.file, entry, true);
-      out.set(c.ref.file, entry);
-      this.parsed++;
-    }
-    return refs.map((r) => out.get(r.file)!);
-  }
-
-  /**
-   * Incremental mode: the registry rules need summaries of the touched models'
-   * other files. A sibling is parsed only if its text holds, as a whole token, a
-   * version that matters (a changed file's version or an alias target): only
-   * such a file can change a rule's outcome, and reading text is far cheaper
-   * than parsing it.
-   */
-  async summarizeScope(refs: FileRef[], scope: Set<string>): Promise<void> {
-    const needed = refs.filter((r) => !this.handled.has(r.file) && (r.kind === "project" || scope.has(scopeKeyOf(r.file))));
-    await this.check(needed.filter((r) => r.kind !== "experiment"));
-    const wanted = new Map<string, string[]>();
-    for (const [file, s] of this.summaries) {
-      const list = wanted.get(scopeKeyOf(file)) ?? [];
-      if (s.experiment?.version !== undefined) list.push(s.experiment.version);
-      for (const a of Object.values(s.model?.aliases ?? {})) list.push(a.target);
-      wanted.set(scopeKeyOf(file), list);
-    }
-    // Version characters are [0-9A-Za-z._+-]; a backslash could spell one with escapes.
-    const patterns = new Map(
-      [...wanted].map(([key, vs]) => [key, new RegExp(`\\\\|(?<![0-9A-Za-z._+-])(${vs.map(escapeRegExp).join("|")})(?![0-9A-Za-z._+-])`)]),
-    );
-    const toParse = needed.filter((r) => {
-      const pattern = r.kind === "experiment" && wanted.get(scopeKeyOf(r.file))?.length ? patterns.get(scopeKeyOf(r.file)) : undefined;
-      return pattern?.test(readFileSync(join(this.listing.root, r.file), "utf8")) ?? false;
-    });
-    await this.check(toParse);
-  }
-
-  save(): void {
-    this.cache.save(this.fresh, (file) => this.listing.files.has(file));
-  }
+  // Version characters are [0-9A-Za-z._+-]; a backslash could spell one with escapes.
+  const patterns = new Map(
+    [...wanted].map(([key, vs]) => [key, new RegExp(`\\\\|(?<![0-9A-Za-z._+-])(${vs.map(escapeRegExp).join("|")})(?![0-9A-Za-z._+-])`)]),
+  );
+  const toParse = needed.filter((r) => {
+    const pattern = r.kind === "experiment" && wanted.get(scopeKeyOf(r.file))?.length ? patterns.get(scopeKeyOf(r.file)) : undefined;
+    return pattern?.test(readFileSync(join(root, r.file), "utf8")) ?? false;
+  });
+  await session.check(toParse);
 }

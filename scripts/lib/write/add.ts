@@ -1,14 +1,17 @@
 // `modelreg add project|model|experiment` (issue #4), the seed's add_project,
 // add_model and add_experiment: build the record, check it as `validate` will,
 // write it atomically without ever overwriting (or commit it on a new branch).
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DataError, UsageError } from "../core/errors.ts";
-import { newExperimentId, SLUG_PATTERN } from "../core/ids.ts";
-import { filePathFor, slugify } from "../core/layout.ts";
+import { newExperimentId } from "../core/ids.ts";
+import { filePathFor } from "../core/layout.ts";
+import { parseModelRef, parseSlug } from "../core/ref.ts";
+import { isGoal } from "../domain/metric-goals.ts";
+import { versionTaken } from "../domain/versions.ts";
+import { peekRecord } from "../registry/peek.ts";
 import { assertModelExists, experimentsWithVersion } from "../registry/refs.ts";
 import type { FileRef, Kind, ModelData, ProjectData } from "../schema/types.ts";
-import { parseYaml } from "../yaml/yaml.ts";
 import { type WrittenRecord, writeRecord } from "./_write-record.ts";
 import { buildExperiment, type ExperimentInputs } from "./experiment-record.ts";
 
@@ -44,24 +47,6 @@ function now(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-function slug(what: string, text: string): string {
-  if (SLUG_PATTERN.test(text)) return text;
-  throw new UsageError(
-    `"${text}" is not a valid ${what} slug`,
-    "E_BAD_SLUG",
-    `Use "${slugify(text)}": ${what} ids are lower-case letters, digits and hyphens (at most 63), and the display name goes in --name.`,
-  );
-}
-
-/** `project/model` → its two slugs. */
-function modelRef(text: string): { project: string; model: string } {
-  const parts = text.split("/");
-  if (parts.length !== 2) {
-    throw new UsageError(`"${text}" does not name a model`, "E_BAD_REF", "Write it as <project>/<model>, e.g. `animal-image-classification/resnet50`.");
-  }
-  return { project: slug("project", parts[0]), model: slug("model", parts[1]) };
-}
-
 function assertRegistry(registry: string): void {
   if (!existsSync(registry) || !statSync(registry).isDirectory()) {
     throw new UsageError(
@@ -88,7 +73,7 @@ export function assertProjectNameFree(registry: string, name: string): void {
   for (const dir of readdirSync(registry)) {
     const file = join(registry, filePathFor({ kind: "project", project: dir }));
     if (!existsSync(file)) continue;
-    if ((parseYaml(readFileSync(file, "utf8")).value as ProjectData | undefined)?.name === name) {
+    if (peekRecord<ProjectData>(file)?.name === name) {
       throw new DataError(`the project name "${name}" is already used by ${file}`, "E_NAME_TAKEN", "Give each project its own display name (--name).");
     }
   }
@@ -102,7 +87,7 @@ export interface ProjectInput extends AddCommon {
 }
 
 export async function addProject(o: ProjectInput): Promise<AddResult> {
-  const project = slug("project", o.slug);
+  const project = parseSlug("project", o.slug);
   assertRegistry(o.registry);
   const ref: FileRef = { kind: "project", project, file: filePathFor({ kind: "project", project }) };
   assertNew(o.registry, ref.file, `the project "${project}"`, "Pick another slug, or edit project.yaml in a pull request.");
@@ -137,7 +122,7 @@ export interface ModelInput extends AddCommon {
 function primaryMetric(text: string): ModelData["primary_metric"] {
   const at = text.lastIndexOf(":");
   const [name, goal] = [text.slice(0, at), text.slice(at + 1)];
-  if (at <= 0 || (goal !== "maximize" && goal !== "minimize")) {
+  if (at <= 0 || !isGoal(goal)) {
     throw new UsageError(
       `--primary-metric "${text}" is not of the form name:maximize or name:minimize`,
       "E_BAD_FLAG",
@@ -148,7 +133,7 @@ function primaryMetric(text: string): ModelData["primary_metric"] {
 }
 
 export async function addModel(o: ModelInput): Promise<AddResult> {
-  const { project, model } = modelRef(o.ref);
+  const { project, model } = parseModelRef(o.ref);
   const metric = o.primaryMetric === undefined ? undefined : primaryMetric(o.primaryMetric);
   assertRegistry(o.registry);
   assertModelExists(o.registry, project);
@@ -167,7 +152,7 @@ export interface ExperimentInput extends AddCommon, Omit<ExperimentInputs, "id" 
 }
 
 export async function addExperiment(o: ExperimentInput): Promise<AddResult> {
-  const { project, model } = modelRef(o.ref);
+  const { project, model } = parseModelRef(o.ref);
   assertRegistry(o.registry);
   assertModelExists(o.registry, project, model);
   const id = newExperimentId();
@@ -180,13 +165,10 @@ export async function addExperiment(o: ExperimentInput): Promise<AddResult> {
     version === undefined
       ? undefined
       : () => {
-          const taken = experimentsWithVersion(o.registry, project, model, version)[0];
-          if (taken) {
-            throw new DataError(
-              `version "${version}" is already used by ${taken.id} (${project}/${model})`,
-              "E_VERSION_TAKEN",
-              "Versions are unique within a model: pick another label, or record the run without --version and label it later with `modelreg promote`.",
-            );
+          const holders = experimentsWithVersion(o.registry, project, model, version).map((e) => e.id);
+          if (holders.length > 0) {
+            const taken = versionTaken({ model: `${project}/${model}`, version, holders });
+            throw new DataError(taken.message, taken.code, taken.hint);
           }
         };
   const title = `Add experiment ${id}${version ? ` (version ${version})` : ""} to ${project}/${model}`;

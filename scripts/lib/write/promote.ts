@@ -7,18 +7,19 @@ import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { YAMLMap } from "yaml";
 import { DataError, UsageError } from "../core/errors.ts";
+import { VERSION_PATTERN } from "../core/ids.ts";
 import { filePathFor, place } from "../core/layout.ts";
+import { parseRef } from "../core/ref.ts";
 import { didYouMean } from "../core/suggest.ts";
+import { versionTaken } from "../domain/versions.ts";
 import { assertRegistryDir } from "../registry/listing.ts";
-import { assertModelExists, type ExperimentLocation, experimentsWithVersion, parseRef, resolveSelector } from "../registry/refs.ts";
+import { assertModelExists, type ExperimentLocation, experimentsWithVersion, resolveSelector } from "../registry/refs.ts";
 import { assertValidEdit, type EditableFile, keysOf, loadValidators, mapAt, openForEdit, removeKey, render, setScalar, valueAt } from "../yaml/edit.ts";
 import { withLock } from "./lock.ts";
 import { replaceFile } from "./write.ts";
 
 /** The schema's pattern for alias names (schemas/model.schema.json). */
 export const ALIAS_PATTERN = /^[a-z][a-z0-9_-]{0,62}$/;
-/** The schema's pattern for versions (schemas/experiment.schema.json). */
-const VERSION_PATTERN = /^[0-9A-Za-z][0-9A-Za-z._+-]{0,63}$/;
 
 export interface PromoteOptions {
   registry: string;
@@ -189,13 +190,12 @@ function checkNewVersion(
       `Versions are immutable labels: promote it as \`${name}@${c.current}\` without --version, or record a new experiment for ${c.version}.`,
     );
   }
-  const holder = experimentsWithVersion(registry, c.project, c.model, c.version).find((x) => x.id !== c.experiment.id);
-  if (holder) {
-    throw new DataError(
-      `version "${c.version}" of ${name} is already used by ${holder.id}`,
-      "E_VERSION_USED",
-      `Versions are unique within a model. Pick another label, or promote that experiment: \`modelreg promote ${name}@${c.version} --alias …\`.`,
-    );
+  const holders = experimentsWithVersion(registry, c.project, c.model, c.version)
+    .filter((x) => x.id !== c.experiment.id)
+    .map((x) => x.id);
+  if (holders.length > 0) {
+    const taken = versionTaken({ model: name, version: c.version, holders });
+    throw new DataError(taken.message, taken.code, taken.hint);
   }
   if (c.names.includes(c.version)) {
     throw new DataError(

@@ -7,7 +7,7 @@ import { DataError } from "../core/errors.ts";
 import { checkFile } from "../registry/check-file.ts";
 import { schemasFingerprint } from "../schema/schemas.ts";
 import type { FileRef } from "../schema/types.ts";
-import { carryOver } from "../write/_carry-over.ts";
+import { carryOver } from "./_carry-over.ts";
 import { decodeUtf8, parseYaml, stringifyDocument } from "./yaml.ts";
 
 export type ScalarValue = string | number | boolean;
@@ -40,6 +40,8 @@ export function openForEdit(bytes: Buffer, file: string): EditableFile {
 }
 
 /** The map under a top-level key; created empty at the end of the file when missing and `create` is set. */
+export function mapAt(f: EditableFile, key: string, create: true): YAMLMap;
+export function mapAt(f: EditableFile, key: string, create: boolean): YAMLMap | undefined;
 export function mapAt(f: EditableFile, key: string, create: boolean): YAMLMap | undefined {
   const root = f.doc.contents as YAMLMap;
   const node = root.get(key, true);
@@ -86,7 +88,8 @@ export function setScalar(f: EditableFile, map: YAMLMap, key: string, value: Sca
   const pair = pairOf(map, key);
   if (!pair) {
     const fresh = f.doc.createPair(key, value);
-    const at = after === undefined ? -1 : map.items.findIndex((p) => p === pairOf(map, after));
+    const anchor = after === undefined ? undefined : pairOf(map, after);
+    const at = anchor === undefined ? -1 : map.items.indexOf(anchor);
     if (at === -1) map.items.push(fresh);
     else map.items.splice(at + 1, 0, fresh);
     return;

@@ -1,6 +1,7 @@
-// The one YAML module (STYLE.md §2): nobody else calls the yaml package's parser.
-// Parsing is strict YAML 1.2 (core schema) with every safety limit in one place.
-import { Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit, type YAMLError } from "yaml";
+// The one YAML module: nobody else imports the yaml package (.dependency-cruiser.mjs
+// checks it). Parsing is strict YAML 1.2 (core schema) with every safety limit in
+// one place. yaml/ may import only core/.
+import { Document, isMap, isScalar, isSeq, LineCounter, type Node, parse, parseDocument, visit, type YAMLError } from "yaml";
 
 export const LIMITS = {
   /** Largest registry file accepted, in bytes. */
@@ -62,7 +63,7 @@ export function decodeUtf8(bytes: Buffer): { text: string } | { problem: YamlPro
 }
 
 /** Line and column (1-based) of a character offset. */
-export function positionAt(text: string, offset: number): Position {
+function positionAt(text: string, offset: number): Position {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
@@ -243,8 +244,8 @@ function checkNodes(doc: Document, lc: LineCounter): YamlProblem[] {
 
 function depthExceeded(root: Node | null): Node | null {
   const stack: Array<[Node, number]> = root ? [[root, 1]] : [];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, depth] = top;
     if (isMap(node) || isSeq(node)) {
       if (depth > LIMITS.maxDepth) return node;
       for (const item of node.items as unknown[]) {
@@ -254,6 +255,15 @@ function depthExceeded(root: Node | null): Node | null {
     }
   }
   return null;
+}
+
+/**
+ * The yaml package's own parse with its defaults: no limits, no positions.
+ * Only the benchmark's naive baselines call it, to time the obvious code
+ * against ours; registry files always go through parseYaml.
+ */
+export function parseUnchecked(text: string): unknown {
+  return parse(text);
 }
 
 /**
@@ -284,7 +294,7 @@ export function sourceAt(parsed: Pick<ParsedYaml, "doc">, path: readonly PathSeg
 }
 
 /** How every registry file is written: no line folding, `{a: 1}` flow maps. Edits re-serialise with the same options so untouched lines stay as they were. */
-export const STRINGIFY_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
+const STRINGIFY_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 /** Serialises a parsed (and possibly edited) document the way registry files are written. */
 export function stringifyDocument(doc: Document): string {
@@ -305,7 +315,7 @@ export function stringifyRecord(value: unknown, schemaPath: string): string {
       }
     },
   });
-  return `# yaml-language-server: $schema=${schemaPath}\n` + doc.toString(STRINGIFY_OPTIONS);
+  return `# yaml-language-server: $schema=${schemaPath}\n${doc.toString(STRINGIFY_OPTIONS)}`;
 }
 
 /** Serialises plain data the way registry files are written, without the schema line: YAML that goes elsewhere, such as a model card's front matter. */

@@ -3,7 +3,7 @@
 // ordinal; filters are kept in data units, so what a brush keeps can be
 // checked against the data itself.
 import { scaleLinear, scaleLog, scalePoint } from "d3-scale";
-import type { PanelGroup } from "../../../scripts/lib/analysis/panel";
+import type { PanelGroup } from "../../../scripts/lib/site/analysis-files";
 
 export interface Axis {
   /** `param:<key>` or `metric:<key>`. */
@@ -54,7 +54,7 @@ export function axesOf(group: PanelGroup): Axis[] {
   return [...params, ...metrics];
 }
 
-export function extent(values: ReadonlyArray<number | null>): [number, number] {
+function extent(values: ReadonlyArray<number | null>): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of values) if (v !== null) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];

@@ -8,7 +8,7 @@ import { axisLeft } from "d3-axis";
 import { brushY, type D3BrushEvent } from "d3-brush";
 import { type scaleLinear, type scaleLog, scalePoint } from "d3-scale";
 import { select } from "d3-selection";
-import { type Axis, BUCKETS, type Filter, inFilter, scaleFor } from "./analysis-axes";
+import { type Axis, BUCKETS, type Filter, scaleFor } from "./analysis-axes";
 import { svg } from "./dom";
 
 const H = 360;
@@ -155,5 +155,3 @@ function pixelsOf(f: Filter, y: Scale): [number, number] {
   }
   return [y(f.max ?? 0) ?? TOP, y(f.min ?? 0) ?? BOTTOM];
 }
-
-export { inFilter };

@@ -1,7 +1,7 @@
 // The Analysis panel's text parts (issue #17): the importance table with its
 // bars, the constant and left-out parameters, and small form builders. Every
 // registry string goes in as text.
-import type { PanelGroup } from "../../../scripts/lib/analysis/panel";
+import type { PanelGroup } from "../../../scripts/lib/site/analysis-files";
 import { el } from "./dom";
 
 export function option(value: string, text: string, selected = false): HTMLOptionElement {

@@ -4,7 +4,7 @@
 // parameter importance of the page's test-data group. Registry text is set as
 // text only. State and timings are kept in `window.__modelregAnalysis` for the
 // tests and the benchmark.
-import type { PanelFile, PanelGroup } from "../../../scripts/lib/analysis/panel";
+import type { PanelFile, PanelGroup } from "../../../scripts/lib/site/analysis-files";
 import { type Axis, axesOf, BUCKETS, bestIndex, buckets, type Filter, formatValue, inFilter } from "./analysis-axes";
 import { drawParallel, type Parallel } from "./analysis-parallel";
 import { drawScatter } from "./analysis-scatter";

@@ -1,8 +1,10 @@
 // A form of ticked runs (`input[name=ids]`) that opens `/compare/?ids=a,b,c`:
 // the button is enabled from two runs on. Used by leaderboards and search results.
+import { required } from "./dom";
+
 export function wireCompareForm(form: HTMLFormElement): () => void {
-  const button = form.querySelector<HTMLButtonElement>("[data-compare-button]")!;
-  const count = form.querySelector<HTMLElement>("[data-compare-count]")!;
+  const button = required<HTMLButtonElement>("[data-compare-button]", form);
+  const count = required<HTMLElement>("[data-compare-count]", form);
   const update = () => {
     const n = form.querySelectorAll("input[name=ids]:checked").length;
     button.disabled = n < 2;

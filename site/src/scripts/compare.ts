@@ -2,20 +2,22 @@
 // shared diff (scripts/lib/domain/diff.ts) rendered as tables, metrics with the best
 // marked, history curves overlaid.
 import { type DiffRow, type DiffSection, diffExperiments } from "../../../scripts/lib/domain/diff";
-import type { ExperimentData, ModelData } from "../../../scripts/lib/schema/types";
+import type { ExperimentData, Goal, ModelData } from "../../../scripts/lib/schema/types";
 import type { ApiItem } from "../../../scripts/lib/site/api";
 import { type ChartGeometry, chartGeometry, downsample } from "../../../scripts/lib/site/chart";
 import { formatValue } from "../../../scripts/lib/site/format";
 import { goalFor } from "../../../scripts/lib/site/metrics";
-import { el, svg } from "./dom";
+import { el, required, svg } from "./dom";
 
 const BASE = import.meta.env.BASE_URL;
 const API = `${BASE}api/v0.1/`;
 const ID = /^[0-9a-hjkmnp-tv-z]{26}$/;
 const MAX = 12;
 
-const root = document.querySelector<HTMLElement>("[data-compare-root]")!;
-const status = document.querySelector<HTMLElement>("[data-compare-status]")!;
+const root = required<HTMLElement>("[data-compare-root]");
+const status = required<HTMLElement>("[data-compare-status]");
+/** The API's experiment items always name their model. */
+type ExperimentItem = ApiItem & { model_id: string };
 
 function idsFromUrl(): string[] {
   const params = new URLSearchParams(location.search);
@@ -93,7 +95,7 @@ function sectionTable(title: string, rows: DiffRow[], runs: ApiItem[], best?: (r
   return section;
 }
 
-function bestOf(goals: Map<string, "maximize" | "minimize">) {
+function bestOf(goals: Map<string, Goal>) {
   return (row: DiffRow): number[] => {
     const nums = row.values.map((v) => (typeof v === "number" ? v : undefined));
     const present = nums.filter((v): v is number => v !== undefined);
@@ -145,15 +147,15 @@ async function main(): Promise<void> {
     return;
   }
   if (ids.length > MAX) status.textContent = `Showing the first ${MAX} of ${ids.length} experiments.`;
-  const found = await Promise.all(ids.slice(0, MAX).map((id) => getJson<ApiItem>(`experiments/id/${id}.json`)));
+  const found = await Promise.all(ids.slice(0, MAX).map((id) => getJson<ExperimentItem>(`experiments/id/${id}.json`)));
   const missing = ids.filter((_, i) => i < MAX && !found[i]);
-  const runs = found.filter((e): e is ApiItem => e !== undefined);
+  const runs = found.filter((e): e is ExperimentItem => e !== undefined);
   const models = new Map<string, ModelData>();
-  for (const key of new Set(runs.map((e) => e.model_id!))) {
+  for (const key of new Set(runs.map((e) => e.model_id))) {
     const m = await getJson<ApiItem>(`models/id/${key}.json`);
     if (m) models.set(key, m.data as ModelData);
   }
-  const goals = new Map<string, "maximize" | "minimize">();
+  const goals = new Map<string, Goal>();
   for (const m of models.values()) if (m.primary_metric) goals.set(m.primary_metric.name, m.primary_metric.goal);
   status.textContent = `${runs.length} experiments${missing.length ? `; not found: ${missing.join(", ")}` : ""}.${runs.length < 2 ? " Add another id to compare." : ""}`;
   if (runs.length === 0) return;
@@ -169,7 +171,7 @@ async function main(): Promise<void> {
         "tbody",
         {},
         ...runs.map((e) =>
-          el("tr", {}, el("td", {}, link(e)), el("td", {}, models.get(e.model_id!)?.name ?? e.model_id!), el("td", {}, (e.data as ExperimentData).created)),
+          el("tr", {}, el("td", {}, link(e)), el("td", {}, models.get(e.model_id)?.name ?? e.model_id), el("td", {}, (e.data as ExperimentData).created)),
         ),
       ),
     ),

@@ -13,6 +13,13 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** An element the page's markup always has; a missing one is a bug in the page, so the error names it. */
+export function required<T extends Element>(selector: string, root: ParentNode = document): T {
+  const node = root.querySelector<T>(selector);
+  if (!node) throw new Error(`the page has no ${selector}`);
+  return node;
+}
+
 const SVG = "http://www.w3.org/2000/svg";
 
 export function svg(tag: string, attrs: Record<string, string | number> = {}, ...children: Child[]): SVGElement {

@@ -21,12 +21,12 @@ function sortTable(table: HTMLTableElement, col: number, th: HTMLTableCellElemen
     return ascending ? order : -order;
   });
   table.tBodies[0].append(...rows);
-  for (const other of table.tHead!.rows[0].cells) other.removeAttribute("aria-sort");
+  for (const other of table.tHead?.rows[0].cells ?? []) other.removeAttribute("aria-sort");
   th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
 }
 
 for (const table of document.querySelectorAll<HTMLTableElement>("table[data-sortable]")) {
-  const headers = table.tHead!.rows[0].cells;
+  const headers = table.tHead?.rows[0].cells ?? [];
   for (let col = 0; col < headers.length; col++) {
     headers[col].querySelector("button.sort")?.addEventListener("click", () => sortTable(table, col, headers[col]));
   }

@@ -15,7 +15,8 @@ declare global {
 
 const input = document.querySelector<HTMLInputElement>("#site-search");
 const panel = document.querySelector<HTMLElement>("#search-panel");
-const stats = (window.__modelregSearch = { timings: [] as Array<{ query: string; ms: number }> });
+const stats = { timings: [] as Array<{ query: string; ms: number }> };
+window.__modelregSearch = stats;
 let loading: Promise<{ client: Client; engine: Engine }> | undefined;
 
 function load(): Promise<{ client: Client; engine: Engine }> {
@@ -23,39 +24,38 @@ function load(): Promise<{ client: Client; engine: Engine }> {
   return loading;
 }
 
-function options(): HTMLElement[] {
-  return panel ? [...panel.querySelectorAll<HTMLElement>("[role=option]")] : [];
+function options(panel: HTMLElement): HTMLElement[] {
+  return [...panel.querySelectorAll<HTMLElement>("[role=option]")];
 }
 
-function setActive(index: number): void {
-  const all = options();
-  all.forEach((o, i) => o.setAttribute("aria-selected", String(i === index)));
+function setActive(input: HTMLInputElement, panel: HTMLElement, index: number): void {
+  const all = options(panel);
+  for (const [i, o] of all.entries()) o.setAttribute("aria-selected", String(i === index));
   const active = all[index];
   if (active) {
-    input!.setAttribute("aria-activedescendant", active.id);
+    input.setAttribute("aria-activedescendant", active.id);
     active.scrollIntoView({ block: "nearest" });
-  } else input!.removeAttribute("aria-activedescendant");
+  } else input.removeAttribute("aria-activedescendant");
 }
 
-function close(): void {
-  if (!panel || !input) return;
+function close(input: HTMLInputElement, panel: HTMLElement): void {
   panel.hidden = true;
   input.setAttribute("aria-expanded", "false");
   input.removeAttribute("aria-activedescendant");
 }
 
-async function update(started: number): Promise<void> {
-  const query = input!.value.trim();
-  if (!query) return close();
+async function update(input: HTMLInputElement, panel: HTMLElement, started: number): Promise<void> {
+  const query = input.value.trim();
+  if (!query) return close(input, panel);
   const { client, engine } = await load();
   const results = await engine.search(query, { limit: 6 });
-  if (input!.value.trim() !== query) return; // a newer keystroke is on its way
+  if (input.value.trim() !== query) return; // a newer keystroke is on its way
   const groups = client.renderResults(results, { idPrefix: "search-option" });
   const all = el("a", { class: "search-all", href: `${import.meta.env.BASE_URL}search/?q=${encodeURIComponent(query)}` }, `All results for “${query}” →`);
-  panel!.replaceChildren(...(groups.length ? groups : [el("p", { class: "empty" }, `Nothing matches “${query}”.`)]), all);
-  panel!.hidden = false;
-  panel!.dataset.query = query;
-  input!.setAttribute("aria-expanded", "true");
+  panel.replaceChildren(...(groups.length ? groups : [el("p", { class: "empty" }, `Nothing matches “${query}”.`)]), all);
+  panel.hidden = false;
+  panel.dataset.query = query;
+  input.setAttribute("aria-expanded", "true");
   stats.timings.push({ query, ms: performance.now() - started });
 }
 
@@ -66,32 +66,33 @@ if (input && panel && !onResultsPage) {
   input.addEventListener("focus", () => void load().catch(() => undefined));
   input.addEventListener("input", () => {
     const started = performance.now();
-    update(started).catch((err) => {
+    update(input, panel, started).catch((err) => {
       panel.replaceChildren(el("p", { class: "notice" }, `Search is unavailable: ${(err as Error).message}`));
       panel.hidden = false;
     });
   });
   input.addEventListener("keydown", (event) => {
-    const all = options();
+    const all = options(panel);
     const current = all.findIndex((o) => o.getAttribute("aria-selected") === "true");
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       if (panel.hidden) {
         // The list was closed with Esc: the arrow brings it back.
-        if (input.value.trim()) void update(performance.now());
+        if (input.value.trim()) void update(input, panel, performance.now());
         return;
       }
       if (all.length === 0) return;
       const step = event.key === "ArrowDown" ? 1 : -1;
-      setActive((current + step + all.length) % all.length);
+      setActive(input, panel, (current + step + all.length) % all.length);
     } else if (event.key === "Enter" && current >= 0 && !panel.hidden) {
       event.preventDefault();
-      location.href = all[current].querySelector<HTMLAnchorElement>("a")!.href;
+      const link = all[current].querySelector<HTMLAnchorElement>("a");
+      if (link) location.href = link.href;
     } else if (event.key === "Escape") {
       // First Esc closes the list and keeps the text (a search box clears itself on Esc); the second clears it.
       if (!panel.hidden) {
         event.preventDefault();
-        close();
+        close(input, panel);
       } else input.value = "";
     }
   });
@@ -110,6 +111,6 @@ if (input) {
 
 if (input && panel) {
   document.addEventListener("click", (event) => {
-    if (!panel.contains(event.target as Node) && event.target !== input) close();
+    if (!panel.contains(event.target as Node) && event.target !== input) close(input, panel);
   });
 }

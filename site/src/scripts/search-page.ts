@@ -1,12 +1,13 @@
 // /search/?q=…: the shareable results page (issue #7). Up to 50 results per
 // kind; experiments can be ticked and compared.
 import { wireCompareForm } from "./compare-form";
+import { required } from "./dom";
 import { openEngine, renderResults } from "./search-client";
 
-const root = document.querySelector<HTMLElement>("[data-search-results]")!;
-const status = document.querySelector<HTMLElement>("[data-search-status]")!;
-const form = document.querySelector<HTMLFormElement>("form.compare-form")!;
-const input = document.querySelector<HTMLInputElement>("#site-search")!;
+const root = required<HTMLElement>("[data-search-results]");
+const status = required<HTMLElement>("[data-search-status]");
+const form = required<HTMLFormElement>("form.compare-form");
+const input = required<HTMLInputElement>("#site-search");
 const refresh = wireCompareForm(form);
 const engine = openEngine();
 

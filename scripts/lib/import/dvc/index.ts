@@ -39,9 +39,9 @@ async function planFiles(o: DvcImportOptions, plan: ImportPlan): Promise<void> {
   const { code, notes } = await captureProvenance(o.repo);
   // The repository is the DVC project here; there is no --code-dir to point elsewhere.
   plan.notes.push(...notes.map((n) => n.replace(/; pass --code-dir.*$/, "")));
-  const clean = code?.commit && code.dirty === false;
-  const sourceId = clean ? code.commit! : digest(o.repo, ["params.yaml", "dvc.yaml", "dvc.lock", ...project.metrics.keys()]);
-  if (!clean && code?.commit)
+  const commit = code?.dirty === false ? code.commit : undefined;
+  const sourceId = commit ?? digest(o.repo, ["params.yaml", "dvc.yaml", "dvc.lock", ...project.metrics.keys()]);
+  if (commit === undefined && code?.commit)
     plan.notes.push(`${o.repo} has uncommitted changes, so the run is identified by a digest of its files rather than commit ${code.commit.slice(0, 10)}`);
   const label = `DVC project ${o.repo}${code?.commit ? ` at ${code.commit.slice(0, 10)}` : ""}`;
   plan.experiments.push(dvcExperiment(project, { label, model: o.model, sourceId, id: newExperimentId(), created: isoSeconds(Date.now()), code }, plan));

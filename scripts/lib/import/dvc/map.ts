@@ -51,7 +51,10 @@ function evaluations(metrics: Map<string, unknown>, label: string, skipped: Skip
       continue;
     }
     const walk = (node: unknown, prefix: string) => {
-      if (isTree(node)) return Object.entries(node).forEach(([k, v]) => walk(v, prefix ? `${prefix}.${k}` : k));
+      if (isTree(node)) {
+        for (const [k, v] of Object.entries(node)) walk(v, prefix ? `${prefix}.${k}` : k);
+        return;
+      }
       const name = Object.hasOwn(out, prefix) ? `${file}:${prefix}` : prefix;
       const v = metricValue(node);
       if (name.length > MAX_NAME || name === "")

@@ -1,7 +1,7 @@
-// `modelreg import hf MODEL_CARD.md` (issue #9): read the card, plan, write.
+// `modelreg import hf <card>.md` (issue #9): read the card, plan, write.
 
+import { parseFrontMatter, readCardText, splitCard } from "../../hf/card.ts";
 import { applyPlan, type ImportOptions, type ImportResult } from "../plan.ts";
-import { parseFrontMatter, readCardText, splitCard } from "./card.ts";
 import { planHfCard } from "./map.ts";
 
 export interface HfImportOptions extends ImportOptions {

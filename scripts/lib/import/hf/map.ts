@@ -7,10 +7,10 @@ import { createHash } from "node:crypto";
 import { DataError } from "../../core/errors.ts";
 import { newExperimentId } from "../../core/ids.ts";
 import { slugify } from "../../core/layout.ts";
+import { hfDatasetUri } from "../../hf/dataset.ts";
 import type { Dataset, ModelData, Tags } from "../../schema/types.ts";
 import { emptyPlan, type ImportPlan, isoSeconds, type PlannedExperiment } from "../types.ts";
 import { define, MAX_NAME, metricValue } from "../values.ts";
-import { hfDatasetUri } from "./dataset.ts";
 
 type Map_ = Record<string, unknown>;
 const isMap = (v: unknown): v is Map_ => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -27,8 +27,9 @@ function datasetOf(r: Map_): { key: string; shown: string; dataset?: Dataset; ar
   const d = isMap(r.dataset) ? r.dataset : {};
   const [type, name, config, split, revision, a] = [str(d.type), str(d.name), str(d.config), str(d.split), str(d.revision), args(d.args)];
   const key = JSON.stringify([type, name, config, split, revision, a]);
-  if (!type && !name) return { key, shown: "no dataset" };
-  const dataset: Dataset = { uri: hfDatasetUri({ type: type ?? name!, config, split }) };
+  const id = type ?? name;
+  if (!id) return { key, shown: "no dataset" };
+  const dataset: Dataset = { uri: hfDatasetUri({ type: id, config, split }) };
   if (name) dataset.name = name.slice(0, 200);
   if (revision) dataset.revision = revision.slice(0, 200);
   const shown = [name ?? type, config ?? a, split].filter(Boolean).join(" / ");
@@ -62,7 +63,10 @@ function modelRecord(front: Map_, name: string, results: Map_[]): ModelData {
   const task = results.map((r) => (isMap(r.task) ? str(r.task.type) : undefined)).find(Boolean);
   if (task) record.task = task.slice(0, 100);
   const tags: Tags = {};
-  for (const k of ["license", "library_name", "pipeline_tag", "base_model"]) if (str(front[k])) tags[k] = str(front[k])!;
+  for (const k of ["license", "library_name", "pipeline_tag", "base_model"]) {
+    const value = str(front[k]);
+    if (value) tags[k] = value;
+  }
   if (Object.keys(tags).length > 0) record.tags = tags;
   return record;
 }
@@ -134,11 +138,10 @@ export function planHfCard(front: unknown, o: HfPlanOptions): ImportPlan {
       "Add a model-index (name, results: task, dataset, metrics with type and value) to the card, or record the model with `modelreg add model`. Nothing was written.",
     );
   }
-  index.forEach((entry, i) =>
-    isMap(entry)
-      ? planEntry(plan, front as Map_, entry, i, o)
-      : plan.skipped.push({ what: `model-index entry ${i + 1}`, why: "it is not a map with name and results" }),
-  );
+  for (const [i, entry] of index.entries()) {
+    if (isMap(entry)) planEntry(plan, front as Map_, entry, i, o);
+    else plan.skipped.push({ what: `model-index entry ${i + 1}`, why: "it is not a map with name and results" });
+  }
   if (plan.experiments.length === 0) {
     const why = plan.skipped.map((s) => `${s.what}: ${s.why}`).join("; ");
     throw new DataError(

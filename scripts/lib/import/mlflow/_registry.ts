@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readKeyed, readMeta, type StoreReader, subdirs } from "./_files.ts";
 
-export interface RegisteredVersion {
+interface RegisteredVersion {
   version: number;
   runId?: string;
   /** `Production`, `Staging`, `Archived` or `None`. */

@@ -25,7 +25,7 @@ const STATUS: Record<string, ExperimentData["status"]> = {
 /** Tags that become fields of the record instead of tags. */
 const MAPPED = new Set(["mlflow.note.content", "mlflow.source.git.commit", "mlflow.source.git.repoURL", "mlflow.source.git.branch"]);
 /** Curves longer than this are thinned evenly (first and last point kept) so a record stays small. */
-export const MAX_HISTORY_POINTS = 1000;
+const MAX_HISTORY_POINTS = 1000;
 const COMMIT = /^[0-9a-f]{7,64}$/;
 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);

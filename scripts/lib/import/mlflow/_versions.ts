@@ -40,10 +40,13 @@ export function applyRegistry(plan: ImportPlan, registered: RegisteredModel[], b
         continue;
       }
       runOf.set(v.version, v.runId);
-      const label = feeds.get(e.model)!.size === 1 ? String(v.version) : `${slugify(rm.name)}-${v.version}`;
+      const label = feeds.get(e.model)?.size === 1 ? String(v.version) : `${slugify(rm.name)}-${v.version}`;
       if (e.record.version === undefined) e.record.version = label;
       else plan.skipped.push({ what, why: `its run is already labelled ${e.record.version}, and an experiment has one version label` });
-      if (v.location && !v.location.startsWith("models:/")) define((e.record.artifacts ??= {}), `registry:${rm.name}/${v.version}`, v.location);
+      if (v.location && !v.location.startsWith("models:/")) {
+        e.record.artifacts ??= {};
+        define(e.record.artifacts, `registry:${rm.name}/${v.version}`, v.location);
+      }
       const stage = v.stage?.toLowerCase() ?? "";
       if (STAGES.has(stage)) pointers.set(stage, v.version);
     }
@@ -52,7 +55,7 @@ export function applyRegistry(plan: ImportPlan, registered: RegisteredModel[], b
       const what = `alias ${alias} of registered model "${rm.name}"`;
       const runId = runOf.get(version);
       const name = alias.toLowerCase();
-      const model = runId ? plan.models.find((m) => m.slug === byRun.get(runId)!.model) : undefined;
+      const model = runId ? plan.models.find((m) => m.slug === byRun.get(runId)?.model) : undefined;
       if (!runId || !model) plan.skipped.push({ what, why: `version ${version} was not imported` });
       else if (!ALIAS_PATTERN.test(name)) plan.skipped.push({ what, why: "alias names here are a lower-case letter, then letters, digits, `_` or `-`" });
       else if (model.aliases[name] !== undefined && model.aliases[name] !== runId)

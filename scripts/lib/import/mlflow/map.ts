@@ -77,7 +77,8 @@ export function planMlflow(store: MlflowStore, o: MlflowPlanOptions): ImportPlan
         const created = e.meta.creation_time;
         if (o.modelFrom.kind === "experiment" && typeof created === "number") record.created = isoSeconds(created);
         if (o.modelFrom.kind === "experiment" && e.tags["mlflow.note.content"]) record.description = e.tags["mlflow.note.content"];
-        plan.models.push((model = { slug: target.slug, record, aliases: {} }));
+        model = { slug: target.slug, record, aliases: {} };
+        plan.models.push(model);
       }
       if (planned.record.created < model.record.created) model.record.created = planned.record.created;
       plan.experiments.push(planned);

@@ -1,4 +1,5 @@
 import { didYouMean } from "../../core/suggest.ts";
+import { type AliasTarget, aliasTargets, resolveAlias } from "../../domain/aliases.ts";
 import type { Diagnostic } from "../../schema/types.ts";
 import { errorAt, inScope } from "./_diagnostic.ts";
 import type { RegistryRule } from "./types.ts";
@@ -7,24 +8,24 @@ export const aliasesResolve: RegistryRule = {
   id: "aliases-resolve",
   description: "Every alias of a model points to a version or an experiment id of that model.",
   check({ refs, summaries, scope }) {
-    const targets = new Map<string, Set<string>>();
+    // What an alias may name is domain/aliases.ts's, shared with the site and the report.
+    const runs = new Map<string, AliasTarget[]>();
     for (const r of refs) {
-      if (r.kind !== "experiment") continue;
+      if (r.kind !== "experiment" || r.id === undefined) continue;
       const key = `${r.project}/${r.model}`;
-      if (!targets.has(key)) targets.set(key, new Set());
-      targets.get(key)!.add(r.id!);
-      const version = summaries.get(r.file)?.experiment?.version;
-      if (version !== undefined) targets.get(key)!.add(version);
+      const list = runs.get(key) ?? [];
+      list.push({ id: r.id, version: summaries.get(r.file)?.experiment?.version });
+      runs.set(key, list);
     }
     const found: Diagnostic[] = [];
     for (const r of refs) {
       const key = `${r.project}/${r.model}`;
       if (r.kind !== "model" || !inScope(scope, key)) continue;
       const aliases = summaries.get(r.file)?.model?.aliases ?? {};
-      const known = targets.get(key) ?? new Set<string>();
+      const targets = aliasTargets(runs.get(key) ?? []);
       for (const [alias, { target, at }] of Object.entries(aliases)) {
-        if (known.has(target)) continue;
-        const versions = [...known].filter((t) => t.length !== 26);
+        if (resolveAlias(target, targets)) continue;
+        const versions = [...targets.byVersion.keys()];
         found.push(
           errorAt(
             this.id,

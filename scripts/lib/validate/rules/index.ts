@@ -1,20 +1,28 @@
 // Every rule, in the order they run (STYLE.md §4). File rules see one parsed,
-// schema-valid record; registry rules see the whole tree's index.
+// schema-valid record; registry rules see the whole tree's index (its files,
+// directories and file summaries). Rules are pure functions over that data and
+// import only core, schema and yaml; registry/ runs them.
 import { aliasesResolve } from "./aliases-resolve.ts";
 import { experimentIdsUnique } from "./experiment-ids-unique.ts";
 import { filesFollowLayout } from "./files-follow-layout.ts";
 import { idMatchesFileName } from "./id-matches-file-name.ts";
+import { modelsHaveModelYaml } from "./models-have-model-yaml.ts";
 import { noCredentialsInUris } from "./no-credentials-in-uris.ts";
 import { noTrainTestOverlap } from "./no-train-test-overlap.ts";
 import { parentsExist } from "./parents-exist.ts";
 import { projectNamesUnique } from "./project-names-unique.ts";
+import { projectsHaveProjectYaml } from "./projects-have-project-yaml.ts";
 import type { FileRule, RegistryRule } from "./types.ts";
 import { versionsUniquePerModel } from "./versions-unique-per-model.ts";
+import { yamlPathsAreFiles } from "./yaml-paths-are-files.ts";
 
 export const FILE_RULES: readonly FileRule[] = [idMatchesFileName, noTrainTestOverlap, noCredentialsInUris];
 
 export const REGISTRY_RULES: readonly RegistryRule[] = [
   filesFollowLayout,
+  yamlPathsAreFiles,
+  projectsHaveProjectYaml,
+  modelsHaveModelYaml,
   parentsExist,
   experimentIdsUnique,
   versionsUniquePerModel,

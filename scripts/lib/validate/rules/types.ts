@@ -41,6 +41,10 @@ export interface ListedPath {
  */
 export interface RegistryIndex {
   paths: readonly ListedPath[];
+  /** Every regular file, registry-relative (placed or not). */
+  files: ReadonlySet<string>;
+  /** Every directory, registry-relative, sorted: the tree entries no file stands for. */
+  dirs: readonly string[];
   refs: readonly FileRef[];
   summaries: ReadonlyMap<string, FileSummary>;
   /** Model keys ("project/model") and project keys to check; null means all. */

@@ -1,8 +1,10 @@
 // A Hugging Face model card (README.md): YAML front matter between `---`
 // lines, then Markdown. Only the one YAML module parses the front matter.
+// hf/ holds the Hugging Face formats `import hf` reads and `export hf` writes;
+// it may import only core/ and yaml/.
 import { readFileSync } from "node:fs";
-import { DataError, UsageError } from "../../core/errors.ts";
-import { type ParsedYaml, parseYaml } from "../../yaml/yaml.ts";
+import { DataError, UsageError } from "../core/errors.ts";
+import { type ParsedYaml, parseYaml } from "../yaml/yaml.ts";
 
 export interface CardParts {
   /** Everything before the YAML (a BOM and the opening `---` line); empty when the card has no front matter. */
