@@ -45,6 +45,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./commands/history.ts"),
   },
   {
+    name: "importance",
+    summary: "which parameters matter for a metric, per test-data group: random-forest importance, correlation and run counts",
+    load: () => import("./commands/importance.ts"),
+  },
+  {
     name: "validate",
     summary: "check every registry file against its schema and the registry rules; exit 0 valid, 1 invalid, 2 usage error",
     load: () => import("./commands/validate.ts"),

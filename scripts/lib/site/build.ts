@@ -14,6 +14,7 @@ import { defaultCacheDir } from "../cache/cache.ts";
 import { DataError, UsageError } from "../core/errors.ts";
 import { loadRegistry } from "../registry/loader.ts";
 import { formatText } from "../validate/format-diagnostics.ts";
+import { analysisFiles } from "./analysis-files.ts";
 import { API_VERSION, apiFiles } from "./api.ts";
 import { compiledLib } from "./compiled-lib.ts";
 import { siteFingerprint } from "./fingerprint.ts";
@@ -84,7 +85,8 @@ function handOff(data: SiteData, render?: Set<string>): void {
 
 /**
  * Every static file besides the pages, by path from the site's root: the API,
- * its OpenAPI document and the schemas it refers to, and the search index.
+ * its OpenAPI document and the schemas it refers to, the search index and the
+ * Analysis panel's files.
  */
 export function* dataFiles(data: SiteData, base: string): Generator<{ path: string; body: string }> {
   const api = `api/${API_VERSION}/`;
@@ -94,6 +96,7 @@ export function* dataFiles(data: SiteData, base: string): Generator<{ path: stri
     yield { path: `${api}schemas/${kind}.schema.json`, body: readFileSync(join(SCHEMAS_DIR, `${kind}.schema.json`), "utf8") };
   }
   yield* searchFiles(searchDocs(data));
+  yield* analysisFiles(data);
 }
 
 /** Serves the API and search files from memory while `astro dev` runs, rebuilt when the data is. */
@@ -106,7 +109,7 @@ function dataDevServer(current: () => SiteData, base: string) {
     }) {
       server.middlewares.use((req, res, next) => {
         const path = decodeURIComponent((req.url ?? "").split("?")[0]);
-        if (!path.startsWith(`${base}api/`) && !path.startsWith(`${base}search/`)) return next();
+        if (!["api/", "search/", "analysis/"].some((dir) => path.startsWith(base + dir))) return next();
         const data = current();
         if (cached?.data !== data) cached = { data, files: new Map([...dataFiles(data, base)].map((f) => [f.path, f.body])) };
         const body = cached.files.get(path.slice(base.length));
