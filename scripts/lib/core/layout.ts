@@ -2,8 +2,21 @@
 // `<project>/models/<model>/experiments/<id>.yaml`), decided from the path alone.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { FileRef, Kind } from "../schema/types.ts";
 import { EXPERIMENT_ID_PATTERN, SLUG_PATTERN } from "./ids.ts";
+
+/** The three kinds of registry file; schema/types.ts checks each has a schema. */
+export type Kind = "project" | "model" | "experiment";
+
+/** Where a file sits in the layout, from its path alone. */
+export interface FileRef {
+  /** Path relative to the registry root, with `/` separators. */
+  file: string;
+  kind: Kind;
+  project: string;
+  model?: string;
+  /** The experiment id the file name claims. */
+  id?: string;
+}
 
 export type Placement = { ok: true; ref: FileRef } | { ok: false; severity: "error" | "warning" | "ignore"; message: string; hint: string };
 

@@ -8,7 +8,7 @@ import { existsSync, statSync } from "node:fs";
 import { simpleGit } from "simple-git";
 import { UsageError } from "../core/errors.ts";
 import type { ExperimentData } from "../schema/types.ts";
-import { credentialIn } from "../validate/rules/no-credentials-in-uris.ts";
+import { credentialIn } from "../core/credentials.ts";
 
 type Code = NonNullable<ExperimentData["code"]>;
 

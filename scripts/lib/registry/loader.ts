@@ -12,7 +12,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic, ExperimentData, Kind, KindData, ModelData, ProjectData } from "../schema/types.ts";
-import { locate, type PathSegment, type Position, parseYaml } from "../yaml/yaml.ts";
+import type { PathSegment } from "../core/record-path.ts";
+import { locate, type Position, parseYaml } from "../yaml/yaml.ts";
 import { fileVersions } from "./file-versions.ts";
 import { listRegistry } from "./listing.ts";
 import { byPosition, placedRefs, runRegistryRules } from "./registry-rules.ts";
