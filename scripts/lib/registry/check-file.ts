@@ -2,10 +2,10 @@
 // summary. Pure: no I/O, so workers, the cache and tests all call it the same way.
 
 import { dotted, type PathSegment } from "../core/record-path.ts";
+import { FILE_RULES, STAGE_RULES } from "../rules/index.ts";
 import { describeSchemaError } from "../schema/schema-messages.ts";
 import { schemaErrors } from "../schema/schemas.ts";
 import type { Diagnostic, FileRef, FileSummary, ModelData } from "../schema/types.ts";
-import { FILE_RULES, STAGE_RULES } from "../validate/rules/index.ts";
 import { decodeUtf8, LIMITS, locate, type ParsedYaml, parseYaml, sourceAt } from "../yaml/yaml.ts";
 
 export interface FileCheck {

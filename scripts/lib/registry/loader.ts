@@ -1,5 +1,5 @@
-// The one loader (BRIEF.md "Parts"): reads a registry into typed records for
-// the CLI's read commands, reports and the site. It runs every check the
+// The one loader: reads a registry into typed records for the CLI's read
+// commands, reports and the site. It runs every check the
 // validator runs, so a record here is always a schema-valid file.
 //
 // registry/ is the one reader of registry files (issue #13): listing.ts (the
@@ -7,12 +7,12 @@
 // and records, on all cores), session.ts (version token → cached result, for
 // validate, this loader and `list`), read.ts and peek.ts (single files),
 // refs.ts (finding what a reference names). No other folder parses a registry
-// file. It may import core, schema, yaml and cache, and the pure rule
-// functions of validate/rules (which check-file.ts and registry-rules.ts run).
+// file. It may import core, schema, yaml, cache and rules/ (the pure checks,
+// which check-file.ts and registry-rules.ts run).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Diagnostic, ExperimentData, Kind, KindData, ModelData, ProjectData } from "../schema/types.ts";
 import type { PathSegment } from "../core/record-path.ts";
+import type { Diagnostic, ExperimentData, Kind, KindData, ModelData, ProjectData } from "../schema/types.ts";
 import { locate, type Position, parseYaml } from "../yaml/yaml.ts";
 import { fileVersions } from "./file-versions.ts";
 import { listRegistry } from "./listing.ts";

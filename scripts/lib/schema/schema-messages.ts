@@ -68,7 +68,12 @@ function allowedKeys(kind: Kind, schemaPath: string): string[] {
  * An ajv error in words. `writtenAt` gives the source text of the scalar at a
  * path as the file spells it (`1.10`, not 1.1), when the file is at hand.
  */
-export function describeSchemaError(kind: Kind, value: unknown, writtenAt: (path: readonly PathSegment[]) => string | undefined, err: ErrorObject): SchemaProblem {
+export function describeSchemaError(
+  kind: Kind,
+  value: unknown,
+  writtenAt: (path: readonly PathSegment[]) => string | undefined,
+  err: ErrorObject,
+): SchemaProblem {
   const path = pointerToPath(err.instancePath);
   const field = path.length ? `\`${dotted(path)}\`` : `the ${kind} file`;
   const bad = valueAt(value, path);

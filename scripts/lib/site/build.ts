@@ -12,7 +12,7 @@ import type { AstroInlineConfig, AstroIntegration } from "astro";
 import { defaultCacheDir } from "../cache/cache.ts";
 import { DataError, UsageError } from "../core/errors.ts";
 import { loadRegistry } from "../registry/loader.ts";
-import { formatText } from "../validate/format-diagnostics.ts";
+import { formatText } from "../rules/format-diagnostics.ts";
 import { API_VERSION, apiFiles } from "./api.ts";
 import { siteMeta } from "./meta.ts";
 import { openApiDocument } from "./openapi.ts";

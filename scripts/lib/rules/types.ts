@@ -1,6 +1,6 @@
-import type { Placement } from "../../core/layout.ts";
-import type { Diagnostic, ExperimentData, FileRef, FileSummary, Kind, Severity } from "../../schema/types.ts";
-import type { PathSegment } from "../../core/record-path.ts";
+import type { Placement } from "../core/layout.ts";
+import type { PathSegment } from "../core/record-path.ts";
+import type { Diagnostic, ExperimentData, FileRef, FileSummary, Kind, Severity } from "../schema/types.ts";
 
 /** A problem found by a file rule; check-file.ts turns it into a Diagnostic with a position. */
 export interface Finding {

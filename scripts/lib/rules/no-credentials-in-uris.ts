@@ -1,7 +1,7 @@
 // Remote URLs copied from a terminal often carry a token (`https://user:ghp_…@github.com`)
 // or a pre-signed query string; a registry file is public to the whole team.
-import { credentialIn } from "../../core/credentials.ts";
-import type { PathSegment } from "../../core/record-path.ts";
+import { credentialIn } from "../core/credentials.ts";
+import type { PathSegment } from "../core/record-path.ts";
 import type { FileRule, Finding } from "./types.ts";
 
 /** Files without a URL user part or a secret-looking query never need the walk. */
