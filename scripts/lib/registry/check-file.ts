@@ -5,7 +5,7 @@ import { dotted, type PathSegment } from "../core/record-path.ts";
 import { FILE_RULES, STAGE_RULES } from "../rules/index.ts";
 import { describeSchemaError } from "../schema/schema-messages.ts";
 import { schemaErrors } from "../schema/schemas.ts";
-import type { Diagnostic, FileRef, FileSummary, ModelData } from "../schema/types.ts";
+import type { Diagnostic, FileRef, FileSummary } from "../schema/types.ts";
 import { decodeUtf8, LIMITS, locate, type ParsedYaml, parseYaml, sourceAt } from "../yaml/yaml.ts";
 
 export interface FileCheck {
@@ -90,12 +90,13 @@ function summarize(ref: FileRef, parsed: ParsedYaml): FileSummary | null {
   }
   if (ref.kind === "model") {
     const aliases: NonNullable<FileSummary["model"]>["aliases"] = {};
-    const given = v.aliases && typeof v.aliases === "object" ? (v.aliases as ModelData["aliases"])! : {};
-    for (const [alias, target] of Object.entries(given)) {
+    // The file may break its schema here, so each target is checked to be a string.
+    const given: Array<[string, unknown]> = v.aliases && typeof v.aliases === "object" ? Object.entries(v.aliases) : [];
+    for (const [alias, target] of given) {
       if (str(target)) aliases[alias] = { target, at: at(parsed, ["aliases", alias]) };
     }
     return { model: { aliases } };
   }
-  const id = str(v.id) ? v.id : ref.id!;
+  const id = str(v.id) ? v.id : ref.id;
   return { experiment: str(v.version) ? { id, version: v.version, versionAt: at(parsed, ["version"]) } : { id } };
 }

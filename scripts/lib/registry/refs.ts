@@ -53,7 +53,7 @@ export function listExperiments(registry: string, only?: { project: string; mode
     for (const model of only ? [only.model] : listDir(join(registry, project, "models"))) {
       for (const name of listDir(join(registry, project, "models", model, "experiments"))) {
         const placed = place(`${project}/models/${model}/experiments/${name}`);
-        if (placed.ok && placed.ref.kind === "experiment") out.push({ project, model, id: placed.ref.id!, file: placed.ref.file });
+        if (placed.ok && placed.ref.kind === "experiment") out.push({ project, model, id: placed.ref.id, file: placed.ref.file });
       }
     }
   }

@@ -93,7 +93,7 @@ function modelSection(m: ModelEntry, fold: boolean): string[] {
 }
 
 export function formatMarkdown(r: ReportData): string {
-  const head = r.head.ref === null ? "the working tree" : `${code(r.head.ref)} at ${code(r.head.commit!.slice(0, 12))}`;
+  const head = r.head.ref === null ? "the working tree" : `${code(r.head.ref)} at ${code(r.head.commit.slice(0, 12))}`;
   const out = [
     "## modelreg report",
     "",
@@ -114,7 +114,7 @@ export function formatMarkdown(r: ReportData): string {
   if (r.deleted.length) {
     out.push("### Deleted", "");
     for (const d of r.deleted) {
-      const what = d.kind === "experiment" ? `experiment ${code(d.id!)}${d.version !== undefined ? ` (v${md(d.version)})` : ""}` : d.kind;
+      const what = d.kind === "experiment" && d.id !== undefined ? `experiment ${code(d.id)}${d.version !== undefined ? ` (v${md(d.version)})` : ""}` : d.kind;
       const held = d.aliases.length ? ` — ⚠️ it was ${d.aliases.map((a) => `**${md(a)}**`).join(", ")}` : "";
       out.push(`- ${what} of ${code(d.model ? `${d.project}/${d.model}` : d.project)}: ${code(d.file)}${held}`);
     }

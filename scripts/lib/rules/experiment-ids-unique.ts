@@ -10,9 +10,9 @@ export const experimentIdsUnique: RegistryRule = {
     const byId = new Map<string, FileRef[]>();
     for (const r of refs) {
       if (r.kind !== "experiment") continue;
-      const list = byId.get(r.id!);
+      const list = byId.get(r.id);
       if (list) list.push(r);
-      else byId.set(r.id!, [r]);
+      else byId.set(r.id, [r]);
     }
     const found: Diagnostic[] = [];
     for (const [id, list] of byId) {

@@ -15,8 +15,8 @@ export const noCredentialsInUris: FileRule = {
     if (!CHEAP.test(text)) return [];
     const found: Finding[] = [];
     const stack: Array<[unknown, PathSegment[]]> = [[value, []]];
-    while (stack.length > 0) {
-      const [v, path] = stack.pop()!;
+    for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+      const [v, path] = top;
       if (typeof v === "string") {
         const why = v.includes("://") ? credentialIn(v) : null;
         if (why) {

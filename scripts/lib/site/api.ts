@@ -73,7 +73,8 @@ function* pages(dir: string, items: Iterable<ApiItem>, base: string): Generator<
     const text = JSON.stringify(item);
     let page = bodies[bodies.length - 1];
     if (page.length >= PAGE_ITEMS || (page.length > 0 && bytes + text.length > MAX_PAGE_BYTES)) {
-      bodies.push((page = []));
+      page = [];
+      bodies.push(page);
       bytes = 0;
     }
     page.push(text);

@@ -108,7 +108,10 @@ function writeDataFiles(outDir: string, data: SiteData, base: string): number {
   for (const f of dataFiles(data, base)) {
     const path = join(outDir, f.path);
     const dir = dirname(path);
-    if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
     writeFileSync(path, f.body);
     count++;
   }

@@ -8,14 +8,15 @@ import { API_VERSION, SUMMARY_FIELDS } from "./api.ts";
 
 type Shape = "health" | "item" | "page" | "list" | "map";
 
-interface Route {
+interface RouteBase {
   path: string;
   summary: string;
   /** The seed's endpoint this answers. */
   seed?: string;
-  shape: Shape;
-  kind?: Kind;
 }
+
+/** Every route but the health check serves records of one kind. */
+type Route = RouteBase & ({ shape: "health"; kind?: undefined } | { shape: Exclude<Shape, "health">; kind: Kind });
 
 export const API_ROUTES: Route[] = [
   { path: "/health.json", summary: "Counts, build time and source commit", shape: "health" },
@@ -96,7 +97,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 function responseSchema(route: Route): object {
   if (route.shape === "health") return ref("Health");
   // Experiment listings carry summaries; everything else carries whole records.
-  const item = ref(route.kind === "experiment" && route.shape === "page" ? "ExperimentSummary" : `${route.kind![0].toUpperCase()}${route.kind!.slice(1)}Item`);
+  const item = ref(route.kind === "experiment" && route.shape === "page" ? "ExperimentSummary" : `${route.kind[0].toUpperCase()}${route.kind.slice(1)}Item`);
   if (route.shape === "item") return item;
   if (route.shape === "list") return { type: "array", items: item };
   if (route.shape === "map") return { type: "object", additionalProperties: { type: "array", items: item } };

@@ -69,7 +69,9 @@ function commit(targets: Target[], dryRun: boolean): string[] {
     assertValidEdit(placed.ref, t.edit, text);
     return text;
   });
-  if (!dryRun) targets.forEach((t, i) => replaceFile(t.abs, texts[i]));
+  if (!dryRun) {
+    for (const [i, t] of targets.entries()) replaceFile(t.abs, texts[i]);
+  }
   return targets.map((t) => t.shown);
 }
 
