@@ -2,12 +2,12 @@
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { goalFor } from "../scripts/lib/domain/metric-goals.ts";
 import { loadRegistry } from "../scripts/lib/registry/loader.ts";
 import { chartGeometry, downsample, niceTicks } from "../scripts/lib/site/chart.ts";
 import { formatNumber, inlineCode } from "../scripts/lib/site/format.ts";
 import { leaderboardColumns, leaderboardGroups, leaderboardRows } from "../scripts/lib/site/leaderboard.ts";
 import { commitUrl, fileUrls, repoWebUrl, safeHref } from "../scripts/lib/site/links.ts";
-import { goalFor } from "../scripts/lib/site/metrics.ts";
 import { buildSiteData } from "../scripts/lib/site/view.ts";
 import { present, ROOT } from "./_helpers.ts";
 

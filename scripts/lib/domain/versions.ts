@@ -18,13 +18,6 @@ export interface VersionedRun {
   version?: string;
 }
 
-/** The runs other than `except` that already carry `version`. */
-export function versionHolders<R extends VersionedRun>(runs: Iterable<R>, version: string, except?: string): R[] {
-  const out: R[] = [];
-  for (const run of runs) if (run.version === version && run.id !== except) out.push(run);
-  return out;
-}
-
 /** The problem of giving `version` of `model` (`project/model`) to one more run, while `holders` (ids) carry it. */
 export function versionTaken(o: { model: string; version: string; holders: readonly string[] }): Problem {
   return {

@@ -23,7 +23,7 @@ interface SortKey {
   desc: boolean;
 }
 
-export function parseSort(tokens: string[] = []): SortKey[] {
+function parseSort(tokens: string[] = []): SortKey[] {
   const keys: SortKey[] = [];
   for (const t of tokens) {
     const dir = t.toLowerCase();

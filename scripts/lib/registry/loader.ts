@@ -19,7 +19,7 @@ import { listRegistry } from "./listing.ts";
 import { byPosition, placedRefs, runRegistryRules } from "./registry-rules.ts";
 import { CheckSession } from "./session.ts";
 
-export interface RegistryRecord<K extends Kind> {
+interface RegistryRecord<K extends Kind> {
   kind: K;
   /** Path relative to the registry root, `/`-separated. */
   file: string;

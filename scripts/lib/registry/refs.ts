@@ -128,7 +128,7 @@ export function resolveSelector(
 }
 
 /** Every version label of a model, oldest experiment first; only read when a selector is not found, to suggest one. */
-export function versionsOf(registry: string, project: string, model: string): string[] {
+function versionsOf(registry: string, project: string, model: string): string[] {
   const out: string[] = [];
   for (const e of listExperiments(registry, { project, model })) {
     const path = join(registry, e.file);

@@ -29,7 +29,7 @@ function modelTitle(m: ModelEntry): string {
   return `**${md(m.name)}** (${code(`${m.project}/${m.model}`)})${m.new ? " 🆕 new model" : ""}`;
 }
 
-export function aliasLine(m: ModelEntry, a: AliasEntry): string {
+function aliasLine(m: ModelEntry, a: AliasEntry): string {
   const metric = m.metric ? md(m.metric.name) : "";
   const change = a.to && m.metric ? `: ${metric} ${value(a.from?.value)} → ${value(a.to.value)}${verdict(a) ? ` (${verdict(a)})` : ""}` : "";
   const target = (run: AliasEntry["to"], raw: string | undefined) => (run ? `**${runName(run)}**` : `**${md(raw ?? "")}** (not found)`);

@@ -60,7 +60,7 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-export function formatGithub(r: Report): string {
+function formatGithub(r: Report): string {
   const lines = r.diagnostics.map((d) => {
     const props = `file=${escapeProperty(displayPath(r.registry, d.file))},line=${d.line},col=${d.col},title=${escapeProperty(`modelreg ${d.rule}`)}`;
     return `::${d.severity === "error" ? "error" : "warning"} ${props}::${escapeData(`${d.message}\nhint: ${d.hint}`)}`;
@@ -69,7 +69,7 @@ export function formatGithub(r: Report): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function formatJson(r: Report): string {
+function formatJson(r: Report): string {
   const item = (d: Diagnostic) => ({
     file: displayPath(r.registry, d.file),
     line: d.line,

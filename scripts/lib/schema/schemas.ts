@@ -13,7 +13,7 @@ import type { Kind } from "./types.ts";
 type AddFormats = (ajv: Ajv2020, formats: string[]) => Ajv2020;
 const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as AddFormats;
 
-export const SCHEMA_DIR = fileURLToPath(new URL("../../../schemas/", import.meta.url));
+const SCHEMA_DIR = fileURLToPath(new URL("../../../schemas/", import.meta.url));
 const SCHEMA_FILES = ["common", "project", "model", "experiment"] as const;
 
 export type JsonSchema = Record<string, unknown>;

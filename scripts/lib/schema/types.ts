@@ -18,8 +18,6 @@ export type ExperimentData = KindData["experiment"];
 export type Tags = NonNullable<ProjectData["tags"]>;
 /** Whether higher or lower values of a metric are better (common.schema.json `$defs/goal`). */
 export type Goal = NonNullable<ModelData["primary_metric"]>["goal"];
-export type Status = NonNullable<ExperimentData["status"]>;
-export type SourceSystem = NonNullable<ExperimentData["source"]>["system"];
 
 type Datasets = NonNullable<ExperimentData["datasets"]>;
 export type DatasetRole = keyof Datasets;

@@ -9,8 +9,8 @@ import type { SiteData } from "./view.ts";
 
 export const API_VERSION = "v0.1";
 /** Items per listing page; pages also close early at MAX_PAGE_BYTES. */
-export const PAGE_ITEMS = 500;
-export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+const PAGE_ITEMS = 500;
+const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
 export interface ApiFile {
   /** Path under `api/v0.1/`, e.g. `experiments/id/01k….json`. */

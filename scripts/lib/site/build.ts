@@ -20,7 +20,7 @@ import { searchDocs } from "./search-docs.ts";
 import { searchFiles } from "./search-index.ts";
 import { buildSiteData, type SiteData } from "./view.ts";
 
-export const SITE_DIR = fileURLToPath(new URL("../../../site/", import.meta.url));
+const SITE_DIR = fileURLToPath(new URL("../../../site/", import.meta.url));
 const SCHEMAS_DIR = fileURLToPath(new URL("../../../schemas/", import.meta.url));
 const HANDOFF = Symbol.for("modelreg.site");
 
@@ -92,7 +92,7 @@ function handOff(data: SiteData): void {
  * Every static file besides the pages, by path from the site's root: the API,
  * its OpenAPI document and the schemas it refers to, and the search index.
  */
-export function* dataFiles(data: SiteData, base: string): Generator<{ path: string; body: string }> {
+function* dataFiles(data: SiteData, base: string): Generator<{ path: string; body: string }> {
   const api = `api/${API_VERSION}/`;
   for (const f of apiFiles(data, base)) yield { path: api + f.path, body: f.body };
   yield { path: `${api}openapi.json`, body: `${JSON.stringify(openApiDocument(base), null, 2)}\n` };
@@ -225,7 +225,7 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
 }
 
 /** The first port from `start` on that nothing listens on, so the URL printed is the one served. */
-export async function freePort(start: number, host: string): Promise<number> {
+async function freePort(start: number, host: string): Promise<number> {
   for (let port = start; port < start + 50; port++) {
     const free = await new Promise<boolean>((resolve) => {
       const probe = createServer().once("error", () => resolve(false));

@@ -23,7 +23,7 @@ export interface ModelView extends ModelRuns<ModelRecord, ExperimentRecord> {
   project: ProjectRecord;
 }
 
-export interface ProjectView {
+interface ProjectView {
   record: ProjectRecord;
   models: ModelView[];
   experimentCount: number;

@@ -30,7 +30,7 @@ export interface ValidateResult {
 }
 
 /** The model key ("project/model") or project key of a registry-relative path. */
-export function scopeKeyOf(file: string): string {
+function scopeKeyOf(file: string): string {
   const parts = file.split("/");
   return parts[1] === "models" && parts.length > 2 ? `${parts[0]}/${parts[2]}` : parts[0];
 }

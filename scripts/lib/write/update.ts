@@ -24,7 +24,7 @@ export interface ExperimentUpdate {
 }
 
 /** One value set by the update; `before` is undefined for a new key. */
-export interface Change {
+interface Change {
   path: string;
   before: unknown;
   after: ScalarValue;
@@ -43,7 +43,7 @@ export interface UpdateResult {
 const SECTIONS = ["evaluations", "artifacts", "tags"] as const;
 
 /** An id, a unique id prefix, or `project/model@version|alias|id`. */
-export function locateExperiment(registry: string, text: string): ExperimentLocation {
+function locateExperiment(registry: string, text: string): ExperimentLocation {
   const ref = parseRef(text);
   if (ref.kind === "experiment") return resolveSelector(registry, ref.project, ref.model, ref.selector);
   if (ref.kind === "model") {
