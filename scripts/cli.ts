@@ -1,4 +1,4 @@
-// The one place that catches (STYLE.md §6): commands throw typed errors; this
+// The one place that catches: commands throw typed errors (core/errors.ts); this
 // file maps them to messages and exit codes. Only internal errors show a stack.
 import { Command, CommanderError } from "commander";
 import { register as add } from "./commands/add.ts";

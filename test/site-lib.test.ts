@@ -1,4 +1,4 @@
-// The site's data shaping (STYLE.md §9): plain functions, tested without Astro.
+// The site's data shaping: plain functions over loaded records, tested without Astro.
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { describe, test } from "node:test";

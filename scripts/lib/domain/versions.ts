@@ -1,4 +1,4 @@
-// Version uniqueness (issue #13; BRIEF.md rule 4): a version label names one
+// Version uniqueness (issue #13): a version label names one
 // experiment of its model, for years, so no two experiments of a model carry
 // the same one. `add --version`, `promote --version` and the rule
 // `versions-unique-per-model` all check it here and say it in the same words,

@@ -56,4 +56,3 @@ export interface RegistryRule {
   description: string;
   check(index: RegistryIndex): Diagnostic[];
 }
-

@@ -1,4 +1,4 @@
-// The one ajv module (STYLE.md §2): one option set, one compiled validator per
+// The one ajv module: one option set, one compiled validator per
 // kind, one place that reads schemas/. Nobody else constructs Ajv. schema/
 // imports core/ only.
 

@@ -26,7 +26,7 @@ export type HistoryPoint = NonNullable<ExperimentData["history"]>[string][number
 
 export type Severity = "error" | "warning";
 
-/** The one diagnostic shape (STYLE.md §5). `file` is relative to the registry root. */
+/** The one diagnostic shape, for every check: where, which rule, what is wrong and what to type instead. `file` is relative to the registry root. */
 export interface Diagnostic {
   rule: string;
   severity: Severity;

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document for the static API (issue #6), made from one route
 // table so the document and the files written by api.ts cannot drift apart
-// unnoticed: test/site-api.test.ts matches every written file to a route here
-// and every route to a written file.
+// unnoticed: test/site-build.test.ts matches every written file to a route
+// here and every route to a written file.
 import { COMMON_DEFS } from "../core/schema-defs.generated.ts";
 import type { Kind } from "../schema/types.ts";
 import { API_VERSION, SUMMARY_FIELDS } from "./api.ts";

@@ -2,7 +2,7 @@
 // model to one of its experiments, optionally giving that experiment its
 // version label at the same time; `--remove` deletes an alias. Versions are
 // immutable labels: one is given once, and never reused within a model, since
-// inference logs carry it for years (BRIEF.md).
+// inference logs carry it for years.
 import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { DataError, UsageError } from "../core/errors.ts";
