@@ -1,34 +1,38 @@
 // The one place that catches: commands throw typed errors (core/errors.ts); this
 // file maps them to messages and exit codes. Only internal errors show a stack.
+// Start-up is lazy (issue #14): only the module of the command being run is
+// imported; the others appear in `--help` by their name and summary alone.
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { register as add } from "./commands/add.ts";
-import { register as diff } from "./commands/diff.ts";
-import { register as exporter } from "./commands/export.ts";
-import { register as generate } from "./commands/generate.ts";
-import { register as importer } from "./commands/import.ts";
-import { register as init } from "./commands/init.ts";
-import { register as list } from "./commands/list.ts";
-import { register as promote } from "./commands/promote.ts";
-import { register as report } from "./commands/report.ts";
-import { register as resolve } from "./commands/resolve.ts";
-import { register as show } from "./commands/show.ts";
-import { register as site } from "./commands/site.ts";
-import { register as update } from "./commands/update.ts";
-import { register as validate } from "./commands/validate.ts";
+import { COMMANDS } from "./command-table.ts";
 import { EXIT, ModelregError } from "./lib/core/errors.ts";
 import { printable } from "./lib/core/table.ts";
 
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+
 const program = new Command("modelreg")
   .description("a model and experiment registry that lives in a Git repository")
-  .version("0.1.0")
+  .version(version)
   .showHelpAfterError("(run with --help for usage)")
   // `add experiment --version 1.4.0` and `promote --version` must reach the
   // subcommand, not print modelreg's own version: program options only before it.
   .enablePositionalOptions()
   .exitOverride();
 
-for (const register of [add, update, promote, list, show, resolve, diff, validate, report, init, generate, site, importer, exporter]) register(program);
-for (const cmd of program.commands) cmd.exitOverride();
+/** The command argv names: `modelreg <name> …`, or `modelreg help <name>`. */
+function commandNamed(argv: string[]): string | undefined {
+  const [first, second] = argv.slice(2);
+  return first === "help" ? second : first;
+}
+
+async function registerCommands(argv: string[]): Promise<void> {
+  const wanted = commandNamed(argv);
+  for (const entry of COMMANDS) {
+    if (entry.name === wanted) (await entry.load()).register(program);
+    else program.command(entry.name).description(entry.summary);
+  }
+  for (const cmd of program.commands) cmd.exitOverride();
+}
 
 function fail(err: unknown): number {
   if (err instanceof CommanderError) {
@@ -46,6 +50,7 @@ function fail(err: unknown): number {
 }
 
 try {
+  await registerCommands(process.argv);
   await program.parseAsync(process.argv);
 } catch (err) {
   process.exitCode = fail(err);

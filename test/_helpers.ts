@@ -7,9 +7,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { schemaErrors } from "../scripts/lib/schema/schemas.ts";
 import type { Kind, KindData } from "../scripts/lib/schema/types.ts";
+import { ensureBuilt } from "./_build.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** The CLI as the package ships it: bin/modelreg.mjs runs the compiled dist/cli.js. */
 export const BIN = join(ROOT, "bin", "modelreg.mjs");
+ensureBuilt(ROOT);
 export const FIXTURES = join(ROOT, "test", "fixtures");
 export const SHARED = join(ROOT, "..", "shared");
 

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { TestContext } from "node:test";
+import Database from "better-sqlite3";
 import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
 import { type CliResult, cacheEnv, FIXTURES, runCli, SHARED, tempDir } from "./_helpers.ts";
 
@@ -105,4 +106,17 @@ export async function assertImportsOnce(registry: string, runImport: () => Promi
   assert.equal(first.written.filter((w) => w.kind === "experiment").length, experiments);
   await assertValid(registry);
   assert.deepEqual(report(await runImport()).written, []);
+}
+
+/** The MLflow schema DDL files (test/fixtures/import/mlflow-sqlite-schema/<alembic revision>.sql). */
+const MLFLOW_SCHEMA = join(IMPORT_FIXTURES, "mlflow-sqlite-schema");
+
+/** A fresh `mlflow.db` in a temp dir: the schema of one Alembic revision, then each SQL file (or statement) in turn. */
+export function mlflowDb(revision: string, ...sql: string[]): string {
+  const file = join(tempDir("modelreg-mlflow-db-"), "mlflow.db");
+  const db = new Database(file);
+  db.exec(readFileSync(join(MLFLOW_SCHEMA, `${revision}.sql`), "utf8"));
+  for (const s of sql) db.exec(existsSync(s) ? readFileSync(s, "utf8") : s);
+  db.close();
+  return file;
 }

@@ -16,6 +16,7 @@ import {
   emptyRegistry,
   experimentsOf,
   IMPORT_FIXTURES,
+  readYaml,
   report,
   snapshot,
 } from "./_import-helpers.ts";
@@ -113,8 +114,20 @@ describe("import dvc: a project's files", () => {
     assert.deepEqual(snapshot(registry), before);
     assertUserError(await importDvc(tempDir(), registry), 2, "is not a DVC project");
     assertUserError(await importDvc(join(IMPORT_FIXTURES, "dvc-project"), registry, "--exp-show", "missing.json"), 2, "cannot read --exp-show missing.json");
-    assertUserError(await cli(["import", "dvc", join(IMPORT_FIXTURES, "dvc-project"), "--project", "p", "--registry", registry]), 2, "--model");
+    assertUserError(await importDvc(join(IMPORT_FIXTURES, "dvc-project"), registry, "--model", "Not A Slug"), 2, 'Use "not-a-slug"');
     assert.deepEqual(readdirSync(registry), []);
+  });
+
+  test("without --model the model is named after the project's directory, and the report says so", async () => {
+    const { dir } = projectInGit();
+    const named = join(tempDir(), "Churn_Forecast");
+    cpSync(dir, named, { recursive: true });
+    const { registry } = emptyRegistry();
+    const r = report(await cli(["import", "dvc", named, "--project", "p", "--registry", registry, "--format", "json"]));
+    assert.deepEqual(readdirSync(join(registry, "p/models")), ["churn-forecast"]);
+    assert.ok(r.notes.some((n) => /model churn-forecast, named after the directory Churn_Forecast; pass --model/.test(n)));
+    assert.equal(readYaml(join(registry, "p/models/churn-forecast/model.yaml")).name, "Churn_Forecast");
+    await assertValid(registry);
   });
 });
 

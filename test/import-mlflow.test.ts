@@ -149,7 +149,7 @@ describe("import mlflow: edge cases", () => {
   test("usage errors: not a store, a bad --model-from, a bad project slug (exit 2, nothing written)", async () => {
     const { registry } = emptyRegistry();
     assertUserError(await importMlflow(tempDir(), registry), 2, "is not an MLflow file store");
-    assertUserError(await importMlflow(join(tempDir(), "nope"), registry), 2, "is not a directory");
+    assertUserError(await importMlflow(join(tempDir(), "nope"), registry), 2, "does not exist");
     assertUserError(await importMlflow(store("mlflow-nan-metrics"), registry, "--model-from", "tags"), 2, "--model-from", "tag:model_name");
     assertUserError(await cli(["import", "mlflow", store("mlflow-nan-metrics"), "--project", "Bad Slug", "--registry", registry]), 2, 'Use "bad-slug"');
     assert.deepEqual(readdirSync(registry), []);

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { TEAM_SCRIPTS } from "../scripts/lib/init/init.ts";
+import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
 import { ROOT, runCli, tempDir, writeTree } from "./_helpers.ts";
 import { WORKFLOWS } from "./_workflows.ts";
 
@@ -12,6 +13,7 @@ const FILES = [
   ".github/workflows/validate.yml",
   ".github/workflows/pages.yml",
   ".github/CODEOWNERS",
+  ".github/dependabot.yml",
   "README.md",
   ".gitignore",
   "registry/.gitkeep",
@@ -26,7 +28,7 @@ function tree(dir: string): string[] {
     .sort();
 }
 
-test("init DIR: package.json, registry/, the workflows, README, CODEOWNERS, .gitignore", async () => {
+test("init DIR: package.json, registry/, the workflows, dependabot.yml, README, CODEOWNERS, .gitignore", async () => {
   const dir = join(tempDir(), "our-registry");
   const r = await runCli(["init", dir]);
   assert.equal(r.code, 0, r.stderr);
@@ -57,6 +59,27 @@ test("init: the team repository's npm scripts call modelreg commands that exist"
     const r = await runCli([...args, "--help"]);
     assert.equal(r.code, 0, `${command}: ${r.stderr}`);
   }
+});
+
+test("init: dependabot.yml asks for weekly updates of the workflows' actions and of the npm packages", async () => {
+  const dir = tempDir();
+  assert.equal((await runCli(["init"], { cwd: dir })).code, 0);
+  const parsed = parseYaml(readFileSync(join(dir, ".github/dependabot.yml"), "utf8"));
+  assert.deepEqual(parsed.problems, []);
+  const config = parsed.value as { version: number; updates: Array<{ "package-ecosystem": string; directory: string; schedule: { interval: string } }> };
+  assert.equal(config.version, 2);
+  assert.deepEqual(
+    config.updates.map((u) => [u["package-ecosystem"], u.directory, u.schedule.interval]),
+    [
+      ["github-actions", "/", "weekly"],
+      ["npm", "/", "weekly"],
+    ],
+  );
+  // The actions it updates are the ones the written workflows use.
+  const uses = ["validate.yml", "pages.yml"].flatMap((w) =>
+    [...readFileSync(join(dir, ".github/workflows", w), "utf8").matchAll(/uses: ([\w/-]+)@v\d+/g)].map((m) => m[1]),
+  );
+  assert.ok(uses.includes("actions/checkout") && uses.includes("actions/setup-node"), uses.join(", "));
 });
 
 test("init: refuses when any file exists, lists them, writes nothing (exit 1)", async () => {

@@ -51,7 +51,7 @@ describe("search in chromium", { skip: NO_CHROMIUM }, () => {
   test("a typo finds the model, grouped under Models with the matched name marked", async () => {
     await page.goto(server.url);
     await typeQuery(page, "effcientnet");
-    const models = page.locator('#search-panel section[data-kind="model"]');
+    const models = page.locator('#search-panel .search-group[data-kind="model"]');
     // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText() (the rendered text, as a user reads it), not the DOM property the rule is about
     assert.match(await models.locator(".hit-title").first().innerText(), /EfficientNet-B0/);
     // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText() (the rendered text, as a user reads it), not the DOM property the rule is about
@@ -82,7 +82,7 @@ describe("search in chromium", { skip: NO_CHROMIUM }, () => {
     await page.locator("#search-panel:not([hidden])").waitFor();
     await page.keyboard.press("ArrowDown");
     assert.equal(await page.locator('#search-panel [role=option][aria-selected="true"]').count(), 1);
-    const target = await page.locator('#search-panel [role=option][aria-selected="true"] a').getAttribute("href");
+    const target = await page.locator('#search-panel [role=option][aria-selected="true"]').getAttribute("data-href");
     await page.keyboard.press("Enter");
     await page.waitForURL(`**${target}`);
     assert.equal(new URL(page.url()).pathname, `/experiments/${id}/`);

@@ -50,7 +50,7 @@ test("validate.yml: pull_request only, read-only token, no secrets, superseded r
   const steps = w.jobs.validate.steps;
   const checkout = steps.find((s) => s.uses?.startsWith("actions/checkout@"));
   assert.deepEqual(checkout?.with, { "fetch-depth": 0, "persist-credentials": false });
-  assert.deepEqual(steps.find((s) => s.uses?.startsWith("actions/setup-node@"))?.with, { "node-version": 20, cache: "npm" });
+  assert.deepEqual(steps.find((s) => s.uses?.startsWith("actions/setup-node@"))?.with, { "node-version": 24, cache: "npm" });
   const runs = steps.filter((s) => s.run).map((s) => s.run);
   assert.deepEqual(runs, [
     "npm ci",
@@ -74,6 +74,38 @@ test("pages.yml: main and manual runs, the official Pages actions, one deploymen
   assert.equal(build.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))?.with?.path, "_site");
   const site = build.find((s) => s.run?.includes("site build"));
   assert.equal(site?.env?.BASE_PATH, gh("steps.pages.outputs.base_path"));
+});
+
+/**
+ * The current major of each official action the workflows use (issue #14),
+ * looked up in December 2026: each runs on Node 24, as GitHub's runners require
+ * from 2026-06; dependabot.yml (written by `init`) keeps a team's copies current.
+ */
+const CURRENT_MAJORS: Record<string, number> = {
+  "actions/checkout": 7,
+  "actions/setup-node": 7,
+  "actions/cache": 6,
+  "actions/configure-pages": 6,
+  "actions/upload-pages-artifact": 5,
+  "actions/deploy-pages": 5,
+};
+
+test("every workflow: the official actions at their current majors; a team's workflows on Node 24, this suite on Node 20", () => {
+  for (const file of workflowFiles()) {
+    for (const step of Object.values(readWorkflow(file).jobs).flatMap((j) => j.steps)) {
+      if (!step.uses) continue;
+      const [action, ref] = step.uses.split("@");
+      assert.ok(action in CURRENT_MAJORS, `${file}: ${step.uses} is not an official action this test knows`);
+      assert.equal(ref, `v${CURRENT_MAJORS[action]}`, `${file}: ${step.uses}`);
+    }
+  }
+  for (const file of RUN_BY_PR_FLOW) {
+    const setups = Object.values(readWorkflow(file).jobs).flatMap((j) => j.steps.filter((s) => s.uses?.startsWith("actions/setup-node@")));
+    assert.ok(setups.length > 0, file);
+    for (const s of setups) assert.equal(s.with?.["node-version"], 24, file);
+  }
+  // modelreg itself supports Node >= 20.3 (package.json engines), so its own suite runs on the oldest.
+  assert.equal(readWorkflow("test.yml").jobs.test.container, "node:20-bookworm");
 });
 
 test("test.yml: npm run lint and npm test on pull requests and main, with Debian's chromium as .ci/run installs it", () => {

@@ -1,4 +1,4 @@
-// Runs one benchmark case in this process and prints {ms, rssMb} as the last
+// Runs one naive baseline case in this process and prints {ms, rssMb} as the last
 // line, so the runner gets peak memory of exactly that case (worker threads included).
 import { naiveList } from "./naive-list.ts";
 import { naiveValidate } from "./naive-validate.ts";
@@ -9,9 +9,6 @@ if (what === "naive-validate") {
   await naiveValidate(args[0]);
 } else if (what === "naive-list") {
   await naiveList(args[0], args[1], args[2], Number(args[3]));
-} else if (what === "cli") {
-  process.argv = [process.argv[0], "modelreg", ...args];
-  await import("../cli.ts");
 } else {
   throw new Error(`unknown case ${what}`);
 }

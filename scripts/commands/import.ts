@@ -1,4 +1,4 @@
-// `modelreg import mlflow|dvc|hf` (issue #9): parse flags, call the importer
+// `modelreg import mlflow|wandb|dvc|hf` (issue #9, #18): parse flags, call the importer
 // in scripts/lib/import/, print what was created and skipped (text or JSON).
 import type { Command } from "commander";
 import { UsageError } from "../lib/core/errors.ts";
@@ -8,6 +8,7 @@ import { importMlflow } from "../lib/import/mlflow/index.ts";
 import { parseModelFrom } from "../lib/import/mlflow/map.ts";
 import type { ImportResult } from "../lib/import/plan.ts";
 import { formatImport, importJson } from "../lib/import/report.ts";
+import { importWandb } from "../lib/import/wandb/index.ts";
 import { sharedOption } from "./_options.ts";
 
 interface CommonFlags {
@@ -41,7 +42,7 @@ async function run(flags: CommonFlags, importer: () => Promise<ImportResult>): P
 }
 
 interface DvcFlags extends CommonFlags {
-  model: string;
+  model?: string;
   expShow?: string;
 }
 
@@ -55,12 +56,16 @@ interface MlflowFlags extends CommonFlags {
 }
 
 export function register(program: Command): void {
-  const imp = program.command("import").description("bring history in from MLflow, DVC or a Hugging Face model card (idempotent: re-running adds nothing new)");
+  const imp = program
+    .command("import")
+    .description("bring history in from MLflow, W&B, DVC or a Hugging Face model card (idempotent: re-running adds nothing new)");
 
   withCommonFlags(
     imp
-      .command("mlflow <mlruns-dir>")
-      .description("import an MLflow file store: runs, params, metrics and their history, tags, artifacts, the model registry's versions and aliases"),
+      .command("mlflow <store>")
+      .description(
+        "import an MLflow store — the file store (an mlruns directory) or the SQLite store (mlflow.db or sqlite:///path): runs, params, metrics and their history, tags, dataset inputs, artifacts, the model registry's versions and aliases",
+      ),
   )
     .option(
       "--model-from <source>",
@@ -70,6 +75,18 @@ export function register(program: Command): void {
     .option("--include-deleted", "import deleted runs and experiments too")
     .action(async (store: string, f: MlflowFlags) => {
       await run(f, () => importMlflow({ ...f, store, modelFrom: parseModelFrom(f.modelFrom), includeDeleted: f.includeDeleted === true }));
+    });
+
+  withCommonFlags(
+    imp
+      .command("wandb <dir>")
+      .description(
+        "import W&B run directories (one run-*/offline-run-* directory or the wandb/ folder): config → parameters, summary → evaluations, metadata → code and environment, history",
+      ),
+  )
+    .option("--model <slug>", "the model to import into (default: the W&B project, else the folder that holds wandb/)")
+    .action(async (dir: string, f: HfFlags) => {
+      await run(f, () => importWandb({ ...f, dir }));
     });
 
   withCommonFlags(
@@ -89,7 +106,7 @@ export function register(program: Command): void {
         "import a DVC project: params.yaml, the metrics files dvc.yaml names, dvc.lock hashes as dataset fingerprints (md5), the git commit; or `dvc exp show --json` output",
       ),
   )
-    .requiredOption("--model <slug>", "the model to import into (created when missing)")
+    .option("--model <slug>", "the model to import into (created when missing; default: the slug of the directory's name)")
     .option("--exp-show <file>", "import every commit and experiment in this `dvc exp show --json` output instead of the files as they are")
     .action(async (repo: string, f: DvcFlags) => {
       await run(f, () => importDvc({ ...f, repo }));

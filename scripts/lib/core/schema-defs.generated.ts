@@ -8,5 +8,5 @@ export const COMMON_DEFS = {
   md5: { pattern: "^[0-9a-f]{32}(\\.dir)?$" },
   goal: { enum: ["maximize", "minimize"] },
   status: { enum: ["scheduled", "running", "finished", "failed", "killed"] },
-  sourceSystem: { enum: ["mlflow", "dvc", "huggingface"] },
+  sourceSystem: { enum: ["mlflow", "dvc", "huggingface", "wandb"] },
 } as const;

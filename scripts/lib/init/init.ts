@@ -54,6 +54,7 @@ function scaffold(): Map<string, string> {
   const files = new Map<string, string>();
   for (const w of TEAM_WORKFLOWS) files.set(`.github/workflows/${w}`, readFileSync(join(PACKAGE_ROOT, ".github", "workflows", w), "utf8"));
   files.set(".github/CODEOWNERS", readFileSync(join(TEMPLATES, "CODEOWNERS"), "utf8"));
+  files.set(".github/dependabot.yml", readFileSync(join(TEMPLATES, "dependabot.yml"), "utf8"));
   files.set("README.md", readFileSync(join(TEMPLATES, "README.md"), "utf8"));
   // npm never packs a file named .gitignore, so the template goes without its dot.
   files.set(".gitignore", readFileSync(join(TEMPLATES, "gitignore"), "utf8"));

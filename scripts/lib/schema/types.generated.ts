@@ -200,7 +200,7 @@ export interface ModelregExperiment {
     /**
      * The tool an imported record came from.
      */
-    system: "mlflow" | "dvc" | "huggingface";
+    system: "mlflow" | "dvc" | "huggingface" | "wandb";
     /**
      * The record's id in that tool (an MLflow run id, a DVC commit, a model card path).
      */

@@ -12,7 +12,7 @@ export const ROWS_PER_PAGE = 100;
 const MAX_METRIC_COLUMNS = 8;
 const MAX_PARAM_COLUMNS = 10;
 
-type GroupLabel = TestData;
+export type GroupLabel = TestData;
 
 export interface LeaderboardGroup {
   /** URL segment: `sha256-88c479bbc0be`, `uri-1a2b3c4d`, `no-test-data`. */
@@ -23,7 +23,7 @@ export interface LeaderboardGroup {
   pages: number;
 }
 
-interface Column {
+export interface Column {
   kind: "metric" | "param";
   key: string;
   goal?: Goal;

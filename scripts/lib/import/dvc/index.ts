@@ -1,13 +1,15 @@
-// `modelreg import dvc REPO_DIR --model SLUG [--exp-show FILE]` (issue #9).
+// `modelreg import dvc REPO_DIR [--model SLUG] [--exp-show FILE]` (issue #9;
+// without --model the model is named after the directory, issue #18).
 // Without --exp-show the project's files as they are make one experiment,
 // identified by the git commit (when the checkout is clean) or else by a
 // digest of params, lock and metrics. With --exp-show every commit baseline
 // and experiment in that output is one experiment, identified by its rev.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { UsageError } from "../../core/errors.ts";
-import { makeUlid, newExperimentId } from "../../core/ids.ts";
+import { makeUlid, newExperimentId, SLUG_PATTERN } from "../../core/ids.ts";
+import { slugify } from "../../core/layout.ts";
 import { captureProvenance } from "../../git/provenance.ts";
 import { readSourceData } from "../_source-file.ts";
 import { applyPlan, type ImportOptions, type ImportResult } from "../plan.ts";
@@ -19,7 +21,8 @@ import { readDvcProject } from "./project.ts";
 export interface DvcImportOptions extends ImportOptions {
   repo: string;
   project: string;
-  model: string;
+  /** Default: the slug of the directory's name. */
+  model?: string;
   expShow?: string;
 }
 
@@ -33,7 +36,9 @@ function digest(dir: string, files: string[]): string {
   return `sha256:${h.digest("hex")}`;
 }
 
-async function planFiles(o: DvcImportOptions, plan: ImportPlan): Promise<void> {
+type Resolved = DvcImportOptions & { model: string };
+
+async function planFiles(o: Resolved, plan: ImportPlan): Promise<void> {
   const project = readDvcProject(o.repo);
   plan.problems.push(...project.problems);
   const { code, notes } = await captureProvenance(o.repo);
@@ -47,7 +52,7 @@ async function planFiles(o: DvcImportOptions, plan: ImportPlan): Promise<void> {
   plan.experiments.push(dvcExperiment(project, { label, model: o.model, sourceId, id: newExperimentId(), created: isoSeconds(Date.now()), code }, plan));
 }
 
-function planExpShow(o: DvcImportOptions, file: string, plan: ImportPlan): void {
+function planExpShow(o: Resolved, file: string, plan: ImportPlan): void {
   const rows = expShowRows(readSourceData(file, "`dvc exp show --json` output", plan.problems));
   if (!rows) {
     if (plan.problems.length === 0)
@@ -94,8 +99,13 @@ export async function importDvc(o: DvcImportOptions): Promise<ImportResult> {
     throw new UsageError(`cannot read --exp-show ${o.expShow}: there is no such file`, "E_NO_INPUT", "Write it first: `dvc exp show --json > exp.json`.");
   }
   const plan = emptyPlan("dvc", o.project);
-  plan.models.push({ slug: o.model, record: { name: o.model, created: isoSeconds(Date.now()) }, aliases: {} });
-  if (o.expShow) planExpShow(o, o.expShow, plan);
-  else await planFiles(o, plan);
+  const folder = basename(resolve(o.repo));
+  const model = o.model ?? slugify(folder);
+  if (o.model === undefined) plan.notes.push(`the run goes to model ${model}, named after the directory ${folder}; pass --model to choose another`);
+  else if (!SLUG_PATTERN.test(model))
+    throw new UsageError(`--model "${model}" is not a valid model slug`, "E_BAD_SLUG", `Use "${slugify(model)}": lower-case letters, digits and hyphens.`);
+  plan.models.push({ slug: model, record: { name: o.model ?? folder, created: isoSeconds(Date.now()) }, aliases: {} });
+  if (o.expShow) planExpShow({ ...o, model }, o.expShow, plan);
+  else await planFiles({ ...o, model }, plan);
   return applyPlan(plan, o);
 }

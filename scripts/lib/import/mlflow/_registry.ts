@@ -5,21 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readKeyed, readMeta, type StoreReader, subdirs } from "./_files.ts";
-
-interface RegisteredVersion {
-  version: number;
-  runId?: string;
-  /** `Production`, `Staging`, `Archived` or `None`. */
-  stage?: string;
-  location?: string;
-}
-
-export interface RegisteredModel {
-  name: string;
-  /** alias → version number. */
-  aliases: Record<string, number>;
-  versions: RegisteredVersion[];
-}
+import type { RegisteredModel, RegisteredVersion } from "./source.ts";
 
 const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 

@@ -5,9 +5,11 @@
 import { makeUlid } from "../../core/ids.ts";
 import { stripCredentials } from "../../git/provenance.ts";
 import type { ExperimentData, HistoryPoint } from "../../schema/types.ts";
+import { MAX_HISTORY_POINTS, thin } from "../_history.ts";
 import { isoSeconds, type PlannedExperiment, type Skip } from "../types.ts";
 import { define, MAX_NAME, MAX_TAG_KEY, metricValue, typedParam } from "../values.ts";
-import type { LoggedModel, MetricPoint, MlflowExperiment, MlflowRun } from "./store.ts";
+import { runDatasets } from "./_datasets.ts";
+import type { LoggedModel, MetricPoint, MlflowExperiment, MlflowRun } from "./source.ts";
 
 /** RunStatus in MLflow's protos, and the names newer stores write. */
 const STATUS: Record<string, ExperimentData["status"]> = {
@@ -24,8 +26,6 @@ const STATUS: Record<string, ExperimentData["status"]> = {
 };
 /** Tags that become fields of the record instead of tags. */
 const MAPPED = new Set(["mlflow.note.content", "mlflow.source.git.commit", "mlflow.source.git.repoURL", "mlflow.source.git.branch"]);
-/** Curves longer than this are thinned evenly (first and last point kept) so a record stays small. */
-const MAX_HISTORY_POINTS = 1000;
 const COMMIT = /^[0-9a-f]{7,64}$/;
 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
@@ -33,13 +33,6 @@ const num = (v: unknown): number | undefined => (typeof v === "number" && Number
 /** Sorted as MLflow orders a metric's history: by step, then time. */
 function ordered(points: MetricPoint[]): MetricPoint[] {
   return [...points].sort((a, b) => a.step - b.step || a.timestamp - b.timestamp);
-}
-
-function thin(points: HistoryPoint[]): HistoryPoint[] {
-  if (points.length <= MAX_HISTORY_POINTS) return points;
-  const out: HistoryPoint[] = [];
-  for (let i = 0; i < MAX_HISTORY_POINTS; i++) out.push(points[Math.round((i * (points.length - 1)) / (MAX_HISTORY_POINTS - 1))]);
-  return out;
 }
 
 function metrics(run: MlflowRun, label: string, skipped: Skip[]): Pick<ExperimentData, "evaluations" | "history"> {
@@ -137,6 +130,7 @@ export function runRecord(run: MlflowRun, experiment: MlflowExperiment, model: s
     description,
     status: STATUS[String(run.meta.status)],
     parameters,
+    datasets: runDatasets(run.datasets, label, skipped),
     ...metrics(run, label, skipped),
     artifacts: artifacts(run, experiment.loggedModels, label, skipped),
     code,

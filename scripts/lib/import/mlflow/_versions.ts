@@ -8,7 +8,7 @@ import { slugify } from "../../core/layout.ts";
 import { ALIAS_PATTERN } from "../../write/promote.ts";
 import type { ImportPlan, PlannedExperiment } from "../types.ts";
 import { define } from "../values.ts";
-import type { RegisteredModel } from "./_registry.ts";
+import type { RegisteredModel } from "./source.ts";
 
 const STAGES = new Set(["production", "staging"]);
 

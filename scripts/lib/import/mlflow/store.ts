@@ -7,48 +7,11 @@
 // registered model it belongs to is left out whole.
 import { existsSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import type { Skip, SourceProblem } from "../types.ts";
+import type { Skip } from "../types.ts";
 import { define } from "../values.ts";
 import { readKeyed, readMeta, type StoreReader, subdirs } from "./_files.ts";
-import { type RegisteredModel, readRegistry } from "./_registry.ts";
-
-export interface MetricPoint {
-  timestamp: number;
-  /** As written: `0.93`, `nan`, `inf`. */
-  value: string;
-  step: number;
-}
-
-export interface MlflowRun {
-  id: string;
-  meta: Record<string, unknown>;
-  params: Record<string, string>;
-  metrics: Record<string, MetricPoint[]>;
-  tags: Record<string, string>;
-}
-
-export interface LoggedModel {
-  id: string;
-  name: string;
-  runId?: string;
-  artifactLocation?: string;
-}
-
-export interface MlflowExperiment {
-  id: string;
-  meta: Record<string, unknown>;
-  tags: Record<string, string>;
-  deleted: boolean;
-  runs: MlflowRun[];
-  loggedModels: LoggedModel[];
-}
-
-export interface MlflowStore {
-  experiments: MlflowExperiment[];
-  registered: RegisteredModel[];
-  problems: SourceProblem[];
-  ignored: Skip[];
-}
+import { readRegistry } from "./_registry.ts";
+import type { LoggedModel, MetricPoint, MlflowExperiment, MlflowRun, MlflowStore } from "./source.ts";
 
 /** `timestamp value step` lines (MLflow 1.x may omit the step). */
 function parseMetric(r: StoreReader, file: string, text: string): MetricPoint[] | undefined {
@@ -70,7 +33,7 @@ function parseMetric(r: StoreReader, file: string, text: string): MetricPoint[] 
   return points;
 }
 
-function readRun(r: StoreReader, dir: string): MlflowRun | undefined {
+function readRun(r: StoreReader, dir: string, experimentId: string): MlflowRun | undefined {
   const before = r.problems.length;
   const meta = readMeta(r, join(dir, "meta.yaml"), ["experiment_id"]);
   const metrics: Record<string, MetricPoint[]> = {};
@@ -82,7 +45,7 @@ function readRun(r: StoreReader, dir: string): MlflowRun | undefined {
   // The directory name is the run id; meta.yaml repeats it (and a hand-made
   // store may leave an all-digit id unquoted, which YAML reads as a number).
   const id = basename(dir);
-  return { id, meta, params: readKeyed(join(dir, "params")), metrics, tags: readKeyed(join(dir, "tags")) };
+  return { id, experimentId, meta, params: readKeyed(join(dir, "params")), metrics, tags: readKeyed(join(dir, "tags")), datasets: [] };
 }
 
 /** Directories inside an experiment that are not runs. */
@@ -99,22 +62,22 @@ function readLoggedModels(r: StoreReader, dir: string): LoggedModel[] {
   return out;
 }
 
-function readExperiment(r: StoreReader, dir: string, deleted: boolean): MlflowExperiment | undefined {
+function readExperiment(r: StoreReader, dir: string, deleted: boolean, runs: MlflowRun[]): MlflowExperiment | undefined {
   const meta = readMeta(r, join(dir, "meta.yaml"), ["name"]);
   if (!meta) return undefined;
-  const runs: MlflowRun[] = [];
+  const id = basename(dir);
   for (const name of subdirs(dir)) {
     if (NOT_RUNS.has(name)) continue;
-    const run = readRun(r, join(dir, name));
+    const run = readRun(r, join(dir, name), id);
     if (run) runs.push(run);
   }
-  const id = basename(dir);
-  return { id, meta, tags: readKeyed(join(dir, "tags")), deleted: deleted || meta.lifecycle_stage === "deleted", runs, loggedModels: readLoggedModels(r, dir) };
+  return { id, meta, tags: readKeyed(join(dir, "tags")), deleted: deleted || meta.lifecycle_stage === "deleted", loggedModels: readLoggedModels(r, dir) };
 }
 
 export function readMlflowStore(root: string): MlflowStore {
   const r: StoreReader = { problems: [] };
   const experiments: MlflowExperiment[] = [];
+  const runs: MlflowRun[] = [];
   const ignored: Skip[] = [];
   const visit = (dir: string, deleted: boolean) => {
     for (const name of subdirs(dir)) {
@@ -124,12 +87,12 @@ export function readMlflowStore(root: string): MlflowStore {
         ignored.push({ what: relative(root, path), why: "not an experiment: it has no meta.yaml" });
         continue;
       }
-      const e = readExperiment(r, path, deleted);
+      const e = readExperiment(r, path, deleted, runs);
       if (e) experiments.push(e);
     }
   };
   visit(root, false);
   visit(join(root, ".trash"), true);
   const registered = readRegistry(r, join(root, "models"));
-  return { experiments, registered, problems: r.problems, ignored };
+  return { experiments, runs, registered, problems: r.problems, ignored, notes: [] };
 }
