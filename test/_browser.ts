@@ -2,7 +2,7 @@
 // scripts/bench/browser.ts (the search benchmark uses them too); this file adds
 // building a registry's site through the CLI and running axe-core on a page.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { cacheEnv, ROOT, runCli } from "./_helpers.ts";
 import { sharedBuild } from "./_shared-site.ts";
@@ -38,7 +38,7 @@ export interface AxeViolation {
  * the CSP elsewhere (site-build.test.ts), never in such a context.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  const source = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+  const source = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
   await page.addScriptTag({ content: source });
   return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;

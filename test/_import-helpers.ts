@@ -40,9 +40,18 @@ export function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
+/**
+ * A record read back from disk, walked by the import tests as `value.code.commit`
+ * and compared with deepEqual/equal against literal expectations, so a missing
+ * key fails the assertion; typing it as the schema types would need a
+ * non-null step per nested key in about 70 assertions.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above; one alias for every read-back record.
+type ReadBack = Record<string, any>;
+
 export interface Written {
   file: string;
-  value: Record<string, any>;
+  value: ReadBack;
 }
 
 /** The experiment records of a project (or of one model), parsed. */
@@ -57,14 +66,14 @@ export function experimentsOf(registry: string, project: string, model?: string)
   return out;
 }
 
-export function readYaml(file: string): Record<string, any> {
+export function readYaml(file: string): ReadBack {
   const parsed = parseYaml(readFileSync(file, "utf8"));
   assert.deepEqual(parsed.problems, [], `${file} parses`);
-  return parsed.value as Record<string, any>;
+  return parsed.value as ReadBack;
 }
 
 /** The experiment imported from one source id. */
-export function bySource(registry: string, project: string, id: string): Record<string, any> {
+export function bySource(registry: string, project: string, id: string): ReadBack {
   const hit = experimentsOf(registry, project).find((e) => e.value.source?.id === id);
   assert.ok(hit, `an experiment with source id ${id}`);
   return hit.value;

@@ -7,7 +7,7 @@ import { strict as assert } from "node:assert";
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { before, describe, test } from "node:test";
-import { runCli, tempDir } from "./_helpers.ts";
+import { present, runCli, tempDir } from "./_helpers.ts";
 
 /** Every build of this test uses one build time, as reproducible builds do. */
 const ENV = { SOURCE_DATE_EPOCH: "1767225600" };
@@ -24,7 +24,7 @@ function assertSameTree(actual: string, expected: string, step: string): void {
   const a = tree(actual);
   const b = tree(expected);
   assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), `${step}: the incremental build has other files than a full one`);
-  for (const [file, bytes] of b) assert.ok(a.get(file)!.equals(bytes), `${step}: ${file} differs from a full build's`);
+  for (const [file, bytes] of b) assert.ok(present(a.get(file), file).equals(bytes), `${step}: ${file} differs from a full build's`);
 }
 
 async function build(registry: string, out: string, cache: string, base = "/"): Promise<string> {
@@ -91,11 +91,14 @@ describe("incremental site builds", () => {
 
   test("an alias moved (promote)", async () => {
     // A run no alias points at yet, so the promotion moves the alias.
-    const file = experiments.find((f) => {
-      const [project, , model] = f.split("/");
-      const aliases = readFileSync(join(registry, project, "models", model, "model.yaml"), "utf8");
-      return !aliases.includes(f.slice(f.lastIndexOf("/") + 1, -".yaml".length)) && !readFileSync(join(registry, f), "utf8").includes("version:");
-    })!;
+    const file = present(
+      experiments.find((f) => {
+        const [project, , model] = f.split("/");
+        const aliases = readFileSync(join(registry, project, "models", model, "model.yaml"), "utf8");
+        return !aliases.includes(f.slice(f.lastIndexOf("/") + 1, -".yaml".length)) && !readFileSync(join(registry, f), "utf8").includes("version:");
+      }),
+      "a run no alias points at",
+    );
     const id = file.slice(file.lastIndexOf("/") + 1, -".yaml".length);
     const [project, , model] = file.split("/");
     const r = await runCli(["promote", `${project}/${model}@${id}`, "--alias", "production", "--registry", registry]);
@@ -105,7 +108,10 @@ describe("incremental site builds", () => {
   });
 
   test("an experiment deleted: its page and API record are deleted", async () => {
-    const file = experiments.find((f, i) => i > 3 && !readFileSync(join(registry, f), "utf8").includes("version:"))!;
+    const file = present(
+      experiments.find((f, i) => i > 3 && !readFileSync(join(registry, f), "utf8").includes("version:")),
+      "an experiment without a version",
+    );
     const id = file.slice(file.lastIndexOf("/") + 1, -".yaml".length);
     rmSync(join(registry, file));
     experiments = experiments.filter((f) => f !== file);
@@ -133,14 +139,28 @@ describe("incremental site builds", () => {
   });
 
   test("a manifest from other site code renders everything", async () => {
-    const manifest = join(cache, "site", readdirSync(join(cache, "site")).find((f) => f.endsWith(".json"))!);
+    const manifest = join(
+      cache,
+      "site",
+      present(
+        readdirSync(join(cache, "site")).find((f) => f.endsWith(".json")),
+        "a manifest",
+      ),
+    );
     const m = JSON.parse(readFileSync(manifest, "utf8"));
     writeFileSync(manifest, JSON.stringify({ ...m, key: "another-site-code" }));
     assert.match(await step("site code", "/elsewhere/"), /all rendered: the site code, modelreg or the base path changed/);
   });
 
   test("a corrupt or missing manifest renders everything and says so", async () => {
-    const manifest = join(cache, "site", readdirSync(join(cache, "site")).find((f) => f.endsWith(".json"))!);
+    const manifest = join(
+      cache,
+      "site",
+      present(
+        readdirSync(join(cache, "site")).find((f) => f.endsWith(".json")),
+        "a manifest",
+      ),
+    );
     writeFileSync(manifest, '{"format": 1, "key"');
     assert.match(await step("corrupt manifest", "/elsewhere/"), /all rendered: the manifest .* could not be read/);
     renameSync(manifest, `${manifest}.gone`);

@@ -86,9 +86,9 @@ function addExperiment(registry: string): string {
 function moveAlias(registry: string): () => void {
   const project = readdirSync(registry).sort()[0];
   const modelDir = join(registry, project, "models", readdirSync(join(registry, project, "models")).sort()[0]);
-  const id = readdirSync(join(modelDir, "experiments"))
-    .find((f) => f.endsWith("zzzzzz.yaml"))!
-    .slice(0, -".yaml".length);
+  const added = readdirSync(join(modelDir, "experiments")).find((f) => f.endsWith("zzzzzz.yaml"));
+  if (!added) throw new Error(`no added experiment under ${modelDir}`);
+  const id = added.slice(0, -".yaml".length);
   const file = join(modelDir, "model.yaml");
   const text = readFileSync(file, "utf8");
   writeFileSync(

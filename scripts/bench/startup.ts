@@ -58,7 +58,7 @@ export function benchStartup(): StartupRow[] {
   try {
     for (const c of cases) if (c.warm) wallS(c.args, env);
     const times = cases.map(() => [] as number[]);
-    for (let round = 0; round < ROUNDS; round++) cases.forEach((c, i) => times[i].push(wallS(c.args, env)));
+    for (let round = 0; round < ROUNDS; round++) for (const [i, c] of cases.entries()) times[i].push(wallS(c.args, env));
     return cases.map((c, i) => ({ label: c.label, target: c.target, medianS: times[i].sort((a, b) => a - b)[ROUNDS >> 1] }));
   } finally {
     rmSync(cache, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroInlineConfig } from "astro";
 import { defaultCacheDir } from "../cache/cache.ts";
 import { DataError, UsageError } from "../core/errors.ts";
+import { defined } from "../core/invariant.ts";
 import { loadRegistry } from "../registry/loader.ts";
 import { formatText } from "../rules/format-diagnostics.ts";
 import { analysisFiles } from "./analysis-files.ts";
@@ -213,8 +214,9 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
     } else {
       mergePages(dir, out, plan.render);
       data_ = writeDataFiles(out, dataFiles(site, opts.base), key, plan.files, manifest);
-      for (const file of Object.keys(manifest!.files))
-        if (!plan.files.has(file) && manifest!.files[file] === hashOf(key, file)) plan.files.set(file, manifest!.files[file]);
+      // Not a full build, so planPages found a previous manifest.
+      const previousFiles = defined(manifest, "the previous manifest of an incremental build").files;
+      for (const [file, hash] of Object.entries(previousFiles)) if (!plan.files.has(file) && hash === hashOf(key, file)) plan.files.set(file, hash);
     }
     dataMs = performance.now() - t;
   } finally {

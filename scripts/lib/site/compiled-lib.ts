@@ -12,7 +12,7 @@ const SOURCE_LIB = join(PACKAGE_ROOT, "scripts", "lib");
 const COMPILED_LIB = join(PACKAGE_ROOT, "dist", "lib");
 
 /** Where a site import of `scripts/lib/<path>` goes when its source is not there: dist/lib/<path>.js. */
-export function compiledLibPath(source: string, importer: string): string | undefined {
+function compiledLibPath(source: string, importer: string): string | undefined {
   if (!source.startsWith(".") || importer.startsWith("\0")) return undefined;
   const path = resolve(dirname(importer.split("?")[0]), source);
   const rel = relative(SOURCE_LIB, path);

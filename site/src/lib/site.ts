@@ -21,10 +21,6 @@ function handoff(): Handoff & { data: SiteData } {
   return h as Handoff & { data: SiteData };
 }
 
-export function site(): SiteData {
-  return handoff().data;
-}
-
 /** getStaticPaths of a route: its pages that this build renders, with their props. */
 export function pathsFor<P>(route: Route): Array<{ params: PageEntry["params"]; props: P }> {
   const { data, render } = handoff();
@@ -47,7 +43,9 @@ export function currentProps<P>(route: Route, params: PageEntry["params"], props
 
 /** The props of a page without parameters (the home page). */
 export function propsOf<P>(route: Route): P {
-  return sitePages(handoff().data, route).next().value!.props() as P;
+  const page = sitePages(handoff().data, route).next().value;
+  if (!page) throw new Error(`the site has no ${route} page`);
+  return page.props() as P;
 }
 
 /** A URL under the site's base path: `href("projects", slug)` → `/base/projects/slug/`. */

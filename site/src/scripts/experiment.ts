@@ -4,17 +4,19 @@ const details = document.querySelector<HTMLDetailsElement>("details[data-record]
 const out = details?.querySelector<HTMLElement>("[data-record-text]");
 
 async function show(url: string, target: HTMLElement): Promise<void> {
-  const [res, { stringifyYaml }] = await Promise.all([fetch(url), import("../../../scripts/lib/yaml/yaml")]);
+  const [res, { recordYaml }] = await Promise.all([fetch(url), import("../../../scripts/lib/site/record-yaml")]);
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const record = (await res.json()) as { data: unknown };
-  target.textContent = stringifyYaml(record.data);
+  target.textContent = recordYaml(record.data);
 }
 
 if (details && out) {
   details.addEventListener(
     "toggle",
     () => {
-      show(details.dataset.record!, out).catch((err) => {
+      const url = details.dataset.record;
+      if (!url) return;
+      show(url, out).catch((err) => {
         out.textContent = `Could not load the record: ${(err as Error).message}`;
       });
     },

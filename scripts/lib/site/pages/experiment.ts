@@ -1,6 +1,7 @@
 // The data an experiment page renders (issue #15): everything the page shows
 // and nothing else, so its hash decides whether the page is rendered again.
 
+import { defined } from "../../core/invariant.ts";
 import { sameTestData } from "../../domain/comparability.ts";
 import type { PrimaryMetric } from "../../domain/metric-goals.ts";
 import type { ExperimentRecord } from "../../registry/loader.ts";
@@ -35,7 +36,7 @@ export interface ExperimentPage {
 export const runLabel = (e: ExperimentRecord): string => e.data.version ?? e.id.slice(0, 10);
 
 export function experimentPage(site: SiteData, e: ExperimentRecord): ExperimentPage {
-  const m = site.modelsByKey.get(`${e.project}/${e.model}`)!;
+  const m = defined(site.modelsByKey.get(`${e.project}/${e.model}`), `the model of experiment ${e.id}`);
   const d = e.data;
   const production = m.aliases.get("production");
   const other = production && production !== e ? production : undefined;

@@ -10,7 +10,7 @@ import type { TimelineEntry } from "../timeline.ts";
 import type { ModelView, SiteData } from "../view.ts";
 import { runLabel } from "./experiment.ts";
 
-export interface LeaderboardCell {
+interface LeaderboardCell {
   text: string;
   /** The sort key when it differs from the text (a rounded number, a long id). */
   v?: string | number;

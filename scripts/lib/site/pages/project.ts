@@ -8,7 +8,7 @@ import type { ProjectView, SiteData } from "../view.ts";
 import { runLabel } from "./experiment.ts";
 
 /** A run as a listing links it: id, label, and its primary metric's value. */
-export interface RunRef {
+interface RunRef {
   id: string;
   label: string;
   value?: number;
