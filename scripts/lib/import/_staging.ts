@@ -67,6 +67,7 @@ export function fsyncPaths(paths: Iterable<string>): void {
 
 /** Marks the import as finished: from here a sweep only removes the staging directory. */
 export function writeMarker(registry: string): void {
+  mkdirSync(stagingDir(registry), { recursive: true });
   const fd = openSync(join(stagingDir(registry), COMMITTED), "w");
   try {
     writeSync(fd, "an import finished linking its files; modelreg removes this directory\n");
