@@ -40,6 +40,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./commands/diff.ts"),
   },
   {
+    name: "history",
+    summary: "read the registry's git history: project/model → every alias change (who, when, which PR); an experiment → how its record changed",
+    load: () => import("./commands/history.ts"),
+  },
+  {
+    name: "importance",
+    summary: "which parameters matter for a metric, per test-data group: random-forest importance, correlation and run counts",
+    load: () => import("./commands/importance.ts"),
+  },
+  {
     name: "validate",
     summary: "check every registry file against its schema and the registry rules; exit 0 valid, 1 invalid, 2 usage error",
     load: () => import("./commands/validate.ts"),
@@ -62,7 +72,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "site", summary: "build, preview or live-edit the registry's website", load: () => import("./commands/site.ts") },
   {
     name: "import",
-    summary: "bring history in from MLflow, DVC or a Hugging Face model card (idempotent: re-running adds nothing new)",
+    summary: "bring history in from MLflow, W&B, DVC or a Hugging Face model card (idempotent: re-running adds nothing new)",
     load: () => import("./commands/import.ts"),
   },
   { name: "export", summary: "export records in other tools' formats", load: () => import("./commands/export.ts") },

@@ -3,12 +3,16 @@
 // - scripts/lib/schema/types.generated.ts, the record types, by json-schema-to-typescript;
 // - scripts/lib/core/schema-defs.generated.ts, the patterns and enums of
 //   common.schema.json's `$defs`, as constants that core/ and the browser can import
-//   without reading files.
-// test/schemas.test.ts regenerates both in memory and fails when the committed files differ.
+//   without reading files;
+// - scripts/lib/schema/validators.generated.ts, ajv's standalone code for the three
+//   record schemas (schemas.ts, `validatorsSource`), so no process compiles a schema at
+//   run time (issue #14: compiling them was a third of `show`).
+// test/schemas.test.ts regenerates all three in memory and fails when the committed files differ.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { compile } from "json-schema-to-typescript";
+import { validatorsSource } from "./lib/schema/schemas.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const SCHEMAS = `${ROOT}schemas/`;
@@ -16,6 +20,7 @@ const SCHEMAS = `${ROOT}schemas/`;
 export const GENERATED = {
   types: "scripts/lib/schema/types.generated.ts",
   defs: "scripts/lib/core/schema-defs.generated.ts",
+  validators: "scripts/lib/schema/validators.generated.ts",
 } as const;
 
 const BANNER = "// Generated from schemas/*.json by `npm run gen:types` (scripts/gen-types.ts). Do not edit.\n";
@@ -56,6 +61,8 @@ export async function generatedFiles(): Promise<Record<string, string>> {
   return {
     [GENERATED.types]: format(GENERATED.types, BANNER + (await recordTypes())),
     [GENERATED.defs]: format(GENERATED.defs, BANNER + schemaDefs()),
+    // ajv's code is kept as ajv writes it (biome.json leaves this one file alone).
+    [GENERATED.validators]: BANNER + validatorsSource(),
   };
 }
 

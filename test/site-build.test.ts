@@ -1,6 +1,7 @@
 // The built site without a browser (issue #6): pages, sizes, the Content
 // Security Policy, and the static API against its OpenAPI document.
 import { strict as assert } from "node:assert";
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { before, describe, test } from "node:test";
@@ -65,6 +66,25 @@ describe("site build of the sample registry", () => {
     for (const kind of ["project", "model", "experiment", "common"]) assert.ok(existsSync(join(out, `api/v0.1/schemas/${kind}.schema.json`)));
   });
 
+  test("openapi.json passes redocly lint at its recommended rules", async () => {
+    const r = await new Promise<{ code: number; stdout: string }>((resolve, reject) => {
+      const child = spawn(join(ROOT, "node_modules", ".bin", "redocly"), ["lint", join(out, "api/v0.1/openapi.json"), "--format", "json"], {
+        env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+      });
+      let stdout = "";
+      child.stdout.on("data", (d) => (stdout += d));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code: code ?? -1, stdout }));
+    });
+    const report = JSON.parse(r.stdout) as { totals: { errors: number; warnings: number }; problems: Array<{ ruleId: string; message: string }> };
+    assert.deepEqual(
+      report.problems.map((p) => `${p.ruleId}: ${p.message}`),
+      [],
+    );
+    assert.deepEqual(report.totals, { ...report.totals, errors: 0, warnings: 0 });
+    assert.equal(r.code, 0);
+  });
+
   test("the API answers the seed's endpoints with the registry's records", () => {
     const read = (p: string) => JSON.parse(readFileSync(join(out, "api/v0.1", p), "utf8"));
     const health = read("health.json");
@@ -81,6 +101,9 @@ describe("site build of the sample registry", () => {
     assert.equal(byVersion.data.version, "1.2.0");
     const byName = read("projects/name.json");
     assert.equal(byName["동물 이미지 분류"][0].id, "animal-image-classification");
+    // A model's experiments are listed as ids, each the name of its record (the summaries are in experiments/all).
+    const ids = read("experiments/model-id/animal-image-classification/resnet50/1.json");
+    assert.ok(ids.items.length > 0 && ids.items.every((id: string) => read(`experiments/id/${id}.json`).model_id === "animal-image-classification/resnet50"));
     const models = read("models/project-id/animal-image-classification.json");
     assert.deepEqual(models.map((m: { id: string }) => m.id).sort(), [
       "animal-image-classification/efficientnet-b0",

@@ -50,7 +50,7 @@ describe("search in chromium", { skip: NO_CHROMIUM }, () => {
   test("a typo finds the model, grouped under Models with the matched name marked", async () => {
     await page.goto(server.url);
     await typeQuery(page, "effcientnet");
-    const models = page.locator('#search-panel section[data-kind="model"]');
+    const models = page.locator('#search-panel .search-group[data-kind="model"]');
     assert.match(await models.locator(".hit-title").first().innerText(), /EfficientNet-B0/);
     assert.match(await models.locator(".hit-why").first().innerText(), /^name: EfficientNet/);
     assert.ok((await models.locator("mark").count()) > 0);
@@ -79,7 +79,7 @@ describe("search in chromium", { skip: NO_CHROMIUM }, () => {
     await page.locator("#search-panel:not([hidden])").waitFor();
     await page.keyboard.press("ArrowDown");
     assert.equal(await page.locator('#search-panel [role=option][aria-selected="true"]').count(), 1);
-    const target = await page.locator('#search-panel [role=option][aria-selected="true"] a').getAttribute("href");
+    const target = await page.locator('#search-panel [role=option][aria-selected="true"]').getAttribute("data-href");
     await page.keyboard.press("Enter");
     await page.waitForURL(`**${target}`);
     assert.equal(new URL(page.url()).pathname, `/experiments/${id}/`);

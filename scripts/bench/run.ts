@@ -4,12 +4,16 @@
 // site (issue #6, site.ts). Options: --sizes 1000,10000 to choose sizes;
 // --only validate, --only site (the site build, then search on the built site), --only startup
 // (short commands on the sample registry, issue #14) or --only import (import mlflow from SQLite and
-// import wandb, issue #18; --import-sizes and --wandb-sizes for their run counts) to run one part.
+// import wandb, issue #18; --import-sizes and --wandb-sizes for their run counts), --only history
+// (history.ts: history, resolve --at and the site's history pass on a generated git history, issue #16) or
+// --only analysis (the sweep analysis panel, analysis.ts, issue #17) to run one part.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateRegistry } from "../lib/generate/generate.ts";
+import { type AnalysisRow, analysisReport, benchAnalysis } from "./analysis.ts";
+import { benchHistory, type HistoryRow, historyReport } from "./history.ts";
 import { benchImport, importReport } from "./import.ts";
 import { measure, median3, type Sample } from "./sample.ts";
 import { benchSearch, type SearchRow, searchReport } from "./search.ts";
@@ -39,6 +43,7 @@ async function benchSize(size: number, parts: Set<string>): Promise<{ rows: Row[
     git(dir, "add", "-A");
     git(dir, "commit", "-qm", "generated");
     // Search is measured on the site the site benchmark built (issue #7).
+    if (parts.has("analysis")) analysisRows.push(...(await benchAnalysis(size, registry)));
     const site = parts.has("site") ? [await benchSite(size, registry, async (out) => void searchRows.push(...(await benchSearch(size, registry, out))))] : [];
     if (!parts.has("validate")) return { rows: [], site };
     const cacheDir = join(dir, ".cache");
@@ -130,8 +135,9 @@ const sizesArg = process.argv.indexOf("--sizes");
 const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [1000, 10000, 100000];
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
-const PARTS = ["startup", "validate", "site", "import"];
-if (only !== undefined && !PARTS.includes(only)) throw new Error(`--only takes validate (validate and list), site, startup or import, not "${only}"`);
+const PARTS = ["startup", "validate", "site", "import", "history", "analysis"];
+if (only !== undefined && !PARTS.includes(only))
+  throw new Error(`--only takes validate (validate and list), site, startup, import, history or analysis, not "${only}"`);
 const parts = new Set(only ? [only] : PARTS);
 if (parts.has("startup")) {
   process.stderr.write("start-up…\n");
@@ -154,10 +160,11 @@ const wandbSizes =
         .map(Number)
         .filter((n) => n > 0)
     : [500, 1000];
+const analysisRows: AnalysisRow[] = [];
 const rows: Row[] = [];
 const siteResults: SiteResult[] = [];
 const searchRows: SearchRow[] = [];
-for (const size of parts.has("validate") || parts.has("site") ? sizes : []) {
+for (const size of parts.has("validate") || parts.has("site") || parts.has("analysis") ? sizes : []) {
   const result = await benchSize(size, parts);
   rows.push(...result.rows);
   siteResults.push(...result.site);
@@ -171,3 +178,9 @@ if (parts.has("validate")) {
 }
 if (parts.has("site")) process.stdout.write(siteReport(siteResults) + searchReport(searchRows));
 if (parts.has("import")) process.stdout.write(importReport(await benchImport(mlflowSizes, wandbSizes)));
+if (parts.has("history")) {
+  const historyRows: HistoryRow[] = [];
+  for (const size of sizes) historyRows.push(...(await benchHistory(size)));
+  process.stdout.write(historyReport(historyRows));
+}
+if (parts.has("analysis")) process.stdout.write(analysisReport(analysisRows));

@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { DataError } from "../lib/core/errors.ts";
 import { didYouMean } from "../lib/core/suggest.ts";
 import { printable } from "../lib/core/table.ts";
-import { experimentFromRef } from "../lib/registry/experiment-ref.ts";
+import { type ExperimentAt, experimentAt, setByLine, setByOf } from "../lib/history/history.ts";
+import { experimentFromRef, type ResolvedExperiment } from "../lib/registry/experiment-ref.ts";
 import { withOptions } from "./_options.ts";
 
 export function register(program: Command): void {
@@ -14,8 +15,11 @@ export function register(program: Command): void {
     "json",
   )
     .option("--artifact <name>", "print only this artifact's URI")
-    .action((ref: string, flags: { registry: string; artifact?: string; json?: boolean }) => {
-      const e = experimentFromRef(flags.registry, ref);
+    .option("--at <date|commit>", "what the alias named at that moment of this branch's history (2026-03-12 = the end of that day, UTC; or a commit)")
+    .action(async (ref: string, flags: { registry: string; artifact?: string; at?: string; json?: boolean }) => {
+      const e: ResolvedExperiment | ExperimentAt =
+        flags.at === undefined ? experimentFromRef(flags.registry, ref) : await experimentAt(flags.registry, ref, flags.at);
+      const past = "setBy" in e ? (e as ExperimentAt) : undefined;
       const d = e.data;
       if (flags.artifact !== undefined) {
         const uri = d.artifacts?.[flags.artifact];
@@ -33,17 +37,18 @@ export function register(program: Command): void {
       if (flags.json) {
         const { id, version, created, status, artifacts, datasets, code, environment, evaluations, parameters } = d;
         process.stdout.write(
-          `${JSON.stringify({ ref, project: e.project, model: e.model, id, version, alias: e.alias, via: e.via, created, status, file: e.file, artifacts, datasets, code, environment, evaluations, parameters }, null, 2)}\n`,
+          `${JSON.stringify({ ref, project: e.project, model: e.model, id, version, alias: e.alias, via: e.via, created, status, file: e.file, artifacts, datasets, code, environment, evaluations, parameters, ...(past ? { setBy: setByOf(past) } : {}) }, null, 2)}\n`,
         );
         return;
       }
       const lines = [
-        `${ref} → ${e.id}${d.version ? ` (version ${d.version})` : ""}`,
+        `${ref}${past ? ` at ${past.moment.text}` : ""} → ${e.id}${d.version ? ` (version ${d.version})` : ""}`,
         `id       ${e.id}`,
         `version  ${d.version ?? "(none)"}`,
         `created  ${d.created}`,
         `file     ${e.file}`,
       ];
+      if (past) lines.push(setByLine(past));
       if (d.code?.commit) lines.push(`code     ${d.code.repo ?? ""}@${d.code.commit}${d.code.dirty ? " (dirty)" : ""}`);
       const artifacts = Object.entries(d.artifacts ?? {});
       const keyWidth = Math.max(0, ...artifacts.map(([k]) => printable(k).length));

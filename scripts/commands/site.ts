@@ -60,8 +60,12 @@ export function register(program: Command): void {
     .option("--branch <name>", "branch the view/edit links point at (default: the current branch)")
     .action(async (flags: SiteFlags) => {
       const r = await buildSite(options(flags));
+      const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      const how = r.full
+        ? `all rendered: ${r.full}`
+        : `${r.rendered.toLocaleString("en-US")} rendered, ${(r.pages - r.rendered).toLocaleString("en-US")} reused from the previous build`;
       process.stdout.write(
-        `Built ${plural(r.pages, "page")} and ${plural(r.dataFiles, "data file")} (API, search) into ${resolve(flags.out)} in ${(r.ms / 1000).toFixed(1)} s (loading the registry ${(r.phases.loadMs / 1000).toFixed(1)} s, Astro ${(r.phases.astroMs / 1000).toFixed(1)} s, API and search ${(r.phases.dataMs / 1000).toFixed(1)} s).\n`,
+        `Built ${plural(r.pages, "page")} (${how}) and ${plural(r.dataFiles, "data file")} (API, search; ${r.written.toLocaleString("en-US")} written${r.removed ? `, ${plural(r.removed, "file")} of removed records deleted` : ""}) into ${resolve(flags.out)} in ${s(r.ms)} (loading the registry ${s(r.phases.loadMs)}, finding changes ${s(r.phases.planMs)}, Astro ${s(r.phases.astroMs)}, API and search ${s(r.phases.dataMs)}).\n`,
       );
     });
   common(site.command("preview"))

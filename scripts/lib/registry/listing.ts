@@ -1,7 +1,6 @@
 // Lists every path in a registry directory without reading any file.
 import { realpathSync, statSync } from "node:fs";
 import { sep } from "node:path";
-import fg from "fast-glob";
 import { UsageError } from "../core/errors.ts";
 import type { ListedPath } from "../validate/rules/types.ts";
 
@@ -33,6 +32,9 @@ export function assertRegistryDir(dir: string): void {
 export async function listRegistry(dir: string): Promise<Listing> {
   assertRegistryDir(dir);
   const root = realpathSync(dir);
+  // Loaded here, not at the top: fast-glob is some 80 modules, and the read commands
+  // (show, resolve) import this file only for assertRegistryDir (issue #14).
+  const { default: fg } = await import("fast-glob");
   const entries = await fg("**", { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true, suppressErrors: true });
   const paths: ListedPath[] = [];
   const files = new Set<string>();

@@ -85,12 +85,37 @@ export function findExperimentById(registry: string, prefix: string, within?: { 
   );
 }
 
-/** Which experiments of a model carry `version` (a whole-token text match first, then a parse). */
+/** A top-level `version:` line whose value is written plainly: plain, or quoted with no escapes. */
+const PLAIN_VERSION_LINE = /^version:[ \t]*(?:"([^"\\\n]*)"|'([^'\n]*)'|([0-9A-Za-z._+-]+))[ \t]*(?:#.*)?$/m;
+/** Lines that could spell a top-level key another way: quoted, complex (`?`), flow, anchored, aliased, tagged or merged. */
+const OTHER_KEY_SPELLING = /^(?:["'?{[*&!]|<<)/m;
+
+/**
+ * The version a record's text declares, when one plain `version:` line alone can
+ * say it; undefined when only a parse can. A plainly written scalar's text is its
+ * string value (or it is not a string), so a differing text is never the version.
+ */
+function plainVersion(text: string): string | undefined {
+  if (OTHER_KEY_SPELLING.test(text) || text.match(/^version:/gm)?.length !== 1) return undefined;
+  const m = PLAIN_VERSION_LINE.exec(text);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
+/**
+ * Which experiments of a model carry `version`: a whole-token text match first,
+ * then the plain `version:` line rules most files out, and only the rest (in
+ * practice the one hit) are parsed, so `@1.2.0` does not parse every file that
+ * mentions 1.2.0 in a description or an artifact path.
+ */
 export function experimentsWithVersion(registry: string, project: string, model: string, version: string): ExperimentLocation[] {
   const token = new RegExp(`(?<![0-9A-Za-z._+-])${version.replace(/[.+]/g, "\\$&")}(?![0-9A-Za-z._+-])|\\\\`);
   return listExperiments(registry, { project, model }).filter((e) => {
     const path = join(registry, e.file);
-    return token.test(readFileSync(path, "utf8")) && peekRecord<ExperimentData>(path)?.version === version;
+    const text = readFileSync(path, "utf8");
+    if (!token.test(text)) return false;
+    const plain = plainVersion(text);
+    if (plain !== undefined && plain !== version) return false;
+    return peekRecord<ExperimentData>(path, text)?.version === version;
   });
 }
 

@@ -8,7 +8,7 @@ import type { Kind } from "../schema/types.ts";
 import type { SiteData } from "./view.ts";
 
 export const API_VERSION = "v0.1";
-/** Items per listing page; pages also close early at MAX_PAGE_BYTES. */
+/** Items per listing page (ids per id-list page); pages also close early at MAX_PAGE_BYTES. */
 export const PAGE_ITEMS = 500;
 export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
@@ -42,7 +42,7 @@ const experimentItem = (r: ExperimentRecord): ApiItem => ({
 });
 
 /** The fields of an experiment that listings carry (the seed's experiment rows hold about these). */
-export const SUMMARY_FIELDS = ["id", "version", "created", "status", "description", "evaluations", "artifacts", "tags"] as const;
+export const SUMMARY_FIELDS = ["id", "version", "created", "status", "description", "evaluations", "tags"] as const;
 
 /**
  * An experiment in a listing: its summary fields and the URL of the whole
@@ -66,7 +66,7 @@ function experimentSummary(r: ExperimentRecord, base: string): ApiItem & { url: 
 const json = (value: unknown): string => `${JSON.stringify(value)}\n`;
 
 /** Pages of a listing at `<dir>/<n>.json`, n from 1; an empty listing still has page 1. */
-function* pages(dir: string, items: Iterable<ApiItem>, base: string): Generator<ApiFile> {
+function* pages(dir: string, items: Iterable<unknown>, base: string): Generator<ApiFile> {
   const bodies: string[][] = [[]];
   let bytes = 0;
   for (const item of items) {
@@ -118,12 +118,13 @@ export function* apiFiles(site: SiteData, base: string): Generator<ApiFile> {
     body: json(Object.fromEntries([...groupBy(models, (m) => projectName.get(m.project) ?? "")].map(([name, ms]) => [name, ms.map(modelItem)]))),
   };
 
+  // Summaries once, in the listing of all experiments; a model's and a project's listings are id lists (issue #15).
   yield* pages("experiments/all", allExperiments(site, base), base);
   for (const e of site.experiments.values()) yield { path: `experiments/id/${e.id}.json`, body: json(experimentItem(e)) };
   for (const m of site.models) {
     yield* pages(
       `experiments/model-id/${m.key}`,
-      m.experiments.map((e) => experimentSummary(e, base)),
+      m.experiments.map((e) => e.id),
       base,
     );
     for (const e of m.experiments) {
@@ -133,7 +134,7 @@ export function* apiFiles(site: SiteData, base: string): Generator<ApiFile> {
   for (const p of site.projects)
     yield* pages(
       `experiments/project-id/${p.record.project}`,
-      p.models.flatMap((m) => m.experiments).map((e) => experimentSummary(e, base)),
+      p.models.flatMap((m) => m.experiments).map((e) => e.id),
       base,
     );
 }

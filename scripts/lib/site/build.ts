@@ -1,24 +1,30 @@
 // `modelreg site build|preview|dev` (issue #6): load the registry once with the
 // one loader, stop on validation errors, hand the shaped data to Astro in this
-// process, and write the static API beside the pages.
+// process, and write the static API beside the pages. Given the previous
+// output and its manifest, only what changed is rendered and written (issue #15).
 
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AstroInlineConfig, AstroIntegration } from "astro";
+import type { AstroInlineConfig } from "astro";
 import { defaultCacheDir } from "../cache/cache.ts";
 import { DataError, UsageError } from "../core/errors.ts";
 import { loadRegistry } from "../registry/loader.ts";
 import { formatText } from "../validate/format-diagnostics.ts";
+import { analysisFiles } from "./analysis-files.ts";
 import { API_VERSION, apiFiles } from "./api.ts";
 import { compiledLib } from "./compiled-lib.ts";
+import { siteFingerprint } from "./fingerprint.ts";
+import { filesIn, mergePages, planPages, removeStale, writeDataFiles } from "./incremental.ts";
+import { hashOf, manifestPath, readManifest, writeManifest } from "./manifest.ts";
 import { siteMeta } from "./meta.ts";
 import { openApiDocument } from "./openapi.ts";
 import { searchDocs } from "./search-docs.ts";
 import { searchFiles } from "./search-index.ts";
+import { loadHistory } from "./timeline.ts";
 import { buildSiteData, type SiteData } from "./view.ts";
 
 export const SITE_DIR = fileURLToPath(new URL("../../../site/", import.meta.url));
@@ -66,17 +72,21 @@ export async function loadSite(opts: Pick<SiteOptions, "registry" | "repoUrl" | 
       "Fix the problems above (`modelreg validate` lists them), then build again.",
     );
   }
-  return buildSiteData(loaded, await siteMeta(loaded.root, opts));
+  // Git history in one pass (issue #16), beside the metadata.
+  const [meta, history] = await Promise.all([siteMeta(loaded.root, opts), loadHistory(loaded.root)]);
+  return buildSiteData(loaded, meta, history);
 }
 
 /** The registry is loaded before Astro starts (loading alongside Astro's bundling was slower on two cores: both want the main thread). */
-function handOff(data: SiteData): void {
-  (globalThis as Record<symbol, unknown>)[HANDOFF] = { data };
+/** Hands the data to the Astro pages (site/src/lib/site.ts), and which page files to render (all when absent). */
+function handOff(data: SiteData, render?: Set<string>): void {
+  (globalThis as Record<symbol, unknown>)[HANDOFF] = { data, render };
 }
 
 /**
  * Every static file besides the pages, by path from the site's root: the API,
- * its OpenAPI document and the schemas it refers to, and the search index.
+ * its OpenAPI document and the schemas it refers to, the search index and the
+ * Analysis panel's files.
  */
 export function* dataFiles(data: SiteData, base: string): Generator<{ path: string; body: string }> {
   const api = `api/${API_VERSION}/`;
@@ -86,19 +96,7 @@ export function* dataFiles(data: SiteData, base: string): Generator<{ path: stri
     yield { path: `${api}schemas/${kind}.schema.json`, body: readFileSync(join(SCHEMAS_DIR, `${kind}.schema.json`), "utf8") };
   }
   yield* searchFiles(searchDocs(data));
-}
-
-function writeDataFiles(outDir: string, data: SiteData, base: string): number {
-  const made = new Set<string>();
-  let count = 0;
-  for (const f of dataFiles(data, base)) {
-    const path = join(outDir, f.path);
-    const dir = dirname(path);
-    if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
-    writeFileSync(path, f.body);
-    count++;
-  }
-  return count;
+  yield* analysisFiles(data);
 }
 
 /** Serves the API and search files from memory while `astro dev` runs, rebuilt when the data is. */
@@ -111,7 +109,7 @@ function dataDevServer(current: () => SiteData, base: string) {
     }) {
       server.middlewares.use((req, res, next) => {
         const path = decodeURIComponent((req.url ?? "").split("?")[0]);
-        if (!path.startsWith(`${base}api/`) && !path.startsWith(`${base}search/`)) return next();
+        if (!["api/", "search/", "analysis/"].some((dir) => path.startsWith(base + dir))) return next();
         const data = current();
         if (cached?.data !== data) cached = { data, files: new Map([...dataFiles(data, base)].map((f) => [f.path, f.body])) };
         const body = cached.files.get(path.slice(base.length));
@@ -123,7 +121,7 @@ function dataDevServer(current: () => SiteData, base: string) {
   };
 }
 
-function astroConfig(opts: SiteOptions, extra: { integrations?: AstroIntegration[]; plugins?: unknown[] } = {}): AstroInlineConfig {
+function astroConfig(opts: SiteOptions, extra: { plugins?: unknown[] } = {}): AstroInlineConfig {
   const cacheKey = createHash("sha1").update(SITE_DIR).digest("hex").slice(0, 10);
   return {
     root: SITE_DIR,
@@ -135,7 +133,6 @@ function astroConfig(opts: SiteOptions, extra: { integrations?: AstroIntegration
     logLevel: "warn",
     devToolbar: { enabled: false },
     build: { format: "directory", inlineStylesheets: "never", concurrency: 4 },
-    integrations: extra.integrations ?? [],
     // Scripts and styles stay files, so the Content Security Policy needs no inline allowance.
     vite: { build: { assetsInlineLimit: 0 }, plugins: [compiledLib(), ...(extra.plugins ?? [])] as never, logLevel: "warn" },
   };
@@ -143,22 +140,29 @@ function astroConfig(opts: SiteOptions, extra: { integrations?: AstroIntegration
 
 export interface BuildResult {
   out: string;
+  /** Pages of the site, and how many of them this build rendered (the others were reused). */
   pages: number;
-  /** API, OpenAPI document, schemas and search index files. */
+  rendered: number;
+  /** API, OpenAPI document, schemas and search index files, and how many were written. */
   dataFiles: number;
+  written: number;
+  /** Files of the previous build that records no longer make. */
+  removed: number;
+  /** Why every page was rendered, when it was; undefined for an incremental build. */
+  full?: string;
   ms: number;
-  /** Where the time went: loading the registry, Astro's build, writing the API and search files. */
-  phases: { loadMs: number; astroMs: number; dataMs: number };
+  /** Where the time went: loading the registry, deciding what changed, Astro's build, writing the API and search files. */
+  phases: { loadMs: number; planMs: number; astroMs: number; dataMs: number };
 }
 
 /**
- * Astro stages its server chunks in `<cwd>/.astro/` when the output directory
- * lies outside the working directory, so two such builds at once (parallel
- * tests, a benchmark beside them) would share it. Those builds go to a private
- * directory under `<cwd>/.astro/` instead and are moved into place at the end.
+ * Astro renders into a private directory under `<cwd>/.astro/`: it stages its
+ * server chunks in `<cwd>/.astro/` when the output directory lies outside the
+ * working directory, so two builds at once (parallel tests, a benchmark beside
+ * them) would otherwise share it. A full build then replaces the output; an
+ * incremental one moves only the pages it rendered into the previous output.
  */
-function stagingFor(out: string): string | undefined {
-  if (resolve(out).startsWith(process.cwd() + sep)) return undefined;
+function staging(): string {
   mkdirSync(join(process.cwd(), ".astro"), { recursive: true });
   return mkdtempSync(join(process.cwd(), ".astro", "build-"));
 }
@@ -174,36 +178,62 @@ function moveInto(from: string, to: string): void {
   }
 }
 
+/** What every file of a build depends on besides its own data: the site code and the base path. */
+const buildKey = (base: string): string => hashOf(siteFingerprint(), base);
+
 export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<BuildResult> {
   const started = performance.now();
   process.env.ASTRO_TELEMETRY_DISABLED = "1";
   const site = data ?? (await loadSite(opts));
   const loaded = performance.now();
-  handOff(site);
-  let pages = 0;
-  let files = 0;
+  const out = resolve(opts.out);
+  const key = buildKey(opts.base);
+  const cacheDir = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
+  const manifestFile = cacheDir ? manifestPath(cacheDir, out) : undefined;
+  const previous = manifestFile ? readManifest(manifestFile, key, out) : { reason: "the cache is off (--no-cache)" };
+  const manifest = "manifest" in previous ? previous.manifest : undefined;
+  const plan = planPages(site, key, out, manifest, "reason" in previous ? previous.reason : undefined);
+  const planned = performance.now();
+
+  const dir = staging();
   let dataMs = 0;
-  const integration: AstroIntegration = {
-    name: "modelreg-api",
-    hooks: {
-      "astro:build:done": ({ dir, pages: built }) => {
-        pages = built.length;
-        const t = performance.now();
-        files = writeDataFiles(fileURLToPath(dir), site, opts.base);
-        dataMs = performance.now() - t;
-      },
-    },
-  };
-  const { build } = await import("astro");
-  const staging = stagingFor(opts.out);
+  let data_ = { written: 0, total: 0 };
   try {
-    await build(astroConfig({ ...opts, out: staging ?? opts.out }, { integrations: [integration] }));
-    if (staging) moveInto(staging, resolve(opts.out));
+    if (plan.full || plan.render.size > 0) {
+      handOff(site, plan.full ? undefined : plan.render);
+      const { build } = await import("astro");
+      await build(astroConfig({ ...opts, out: dir }));
+    }
+    const t = performance.now();
+    if (plan.full) {
+      data_ = writeDataFiles(dir, dataFiles(site, opts.base), key, plan.files, undefined);
+      // Whatever else Astro wrote (scripts, styles, public files) depends on the site code alone.
+      for (const file of filesIn(dir)) if (!plan.files.has(file)) plan.files.set(file, hashOf(key, file));
+      moveInto(dir, out);
+    } else {
+      mergePages(dir, out, plan.render);
+      data_ = writeDataFiles(out, dataFiles(site, opts.base), key, plan.files, manifest);
+      for (const file of Object.keys(manifest!.files))
+        if (!plan.files.has(file) && manifest!.files[file] === hashOf(key, file)) plan.files.set(file, manifest!.files[file]);
+    }
+    dataMs = performance.now() - t;
   } finally {
-    if (staging) rmSync(staging, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
+  const removed = manifest ? removeStale(out, manifest, plan.files) : 0;
+  if (manifestFile) writeManifest(manifestFile, key, plan.files);
   const ms = performance.now() - started;
-  return { out: resolve(opts.out), pages, dataFiles: files, ms, phases: { loadMs: loaded - started, astroMs: ms - (loaded - started) - dataMs, dataMs } };
+  return {
+    out,
+    pages: plan.pages,
+    rendered: plan.full ? plan.pages : plan.render.size,
+    dataFiles: data_.total,
+    written: data_.written,
+    removed,
+    ...(plan.full ? { full: plan.full } : {}),
+    ms,
+    phases: { loadMs: loaded - started, planMs: planned - loaded, astroMs: ms - (planned - started) - dataMs, dataMs },
+  };
 }
 
 /** The first port from `start` on that nothing listens on, so the URL printed is the one served. */

@@ -6,7 +6,7 @@ import { COMMON_DEFS } from "../core/schema-defs.generated.ts";
 import type { Kind } from "../schema/types.ts";
 import { API_VERSION, SUMMARY_FIELDS } from "./api.ts";
 
-type Shape = "health" | "item" | "page" | "list" | "map";
+type Shape = "health" | "item" | "page" | "ids" | "list" | "map";
 
 interface Route {
   path: string;
@@ -68,16 +68,16 @@ export const API_ROUTES: Route[] = [
   },
   {
     path: "/experiments/model-id/{project_id}/{model}/{page}.json",
-    summary: "The experiments of a model, newest first, paged",
+    summary: "The ids of a model's experiments, newest first, paged",
     seed: "GET /experiments/model-id/{model_id}",
-    shape: "page",
+    shape: "ids",
     kind: "experiment",
   },
   {
     path: "/experiments/project-id/{project_id}/{page}.json",
-    summary: "The experiments of a project, paged",
+    summary: "The ids of a project's experiments, paged",
     seed: "GET /experiments/project-id/{project_id}",
-    shape: "page",
+    shape: "ids",
     kind: "experiment",
   },
 ];
@@ -95,8 +95,11 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 function responseSchema(route: Route): object {
   if (route.shape === "health") return ref("Health");
-  // Experiment listings carry summaries; everything else carries whole records.
-  const item = ref(route.kind === "experiment" && route.shape === "page" ? "ExperimentSummary" : `${route.kind![0].toUpperCase()}${route.kind!.slice(1)}Item`);
+  // All experiments list summaries, a model's and a project's list ids; everything else carries whole records.
+  const item =
+    route.shape === "ids"
+      ? { type: "string", description: "An experiment id: its record is `experiments/id/{experiment_id}.json`" }
+      : ref(route.kind === "experiment" && route.shape === "page" ? "ExperimentSummary" : `${route.kind![0].toUpperCase()}${route.kind!.slice(1)}Item`);
   if (route.shape === "item") return item;
   if (route.shape === "list") return { type: "array", items: item };
   if (route.shape === "map") return { type: "object", additionalProperties: { type: "array", items: item } };
@@ -137,6 +140,8 @@ export function openApiDocument(base: string): object {
     paths[route.path] = {
       get: {
         summary: route.summary,
+        // Static files anyone may read: no authentication (redocly's security-defined rule asks for it to be said).
+        security: [],
         ...(route.seed ? { description: `Answers the model-DB's \`${route.seed}\`.` } : {}),
         operationId: route.path
           .replace(/\.json$/, "")
@@ -164,6 +169,7 @@ export function openApiDocument(base: string): object {
     info: {
       title: "modelreg static API",
       version: API_VERSION,
+      license: { name: "MIT", identifier: "MIT" },
       description: "Read-only JSON files written when the site is built. Every response is a static file; listings are paged at 500 items or 4 MB.",
     },
     servers: [{ url: `${base}api/${API_VERSION}` }],

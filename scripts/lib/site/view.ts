@@ -4,7 +4,9 @@
 // shared with the report). Pages never walk the whole registry (withastro/astro#16297: getCollection per page is
 // the bottleneck at 100k entries).
 import { type ModelRuns, registryRuns } from "../domain/model-runs.ts";
+import type { RecordEvent } from "../history/history.ts";
 import type { ExperimentRecord, LoadedRegistry, ModelRecord, ProjectRecord } from "../registry/loader.ts";
+import { aliasSince, modelTimeline, NO_HISTORY, type SiteHistory, type TimelineEntry } from "./timeline.ts";
 
 export interface SiteMeta {
   /** ISO time of the build. */
@@ -21,6 +23,10 @@ export interface SiteMeta {
 
 export interface ModelView extends ModelRuns<ModelRecord, ExperimentRecord> {
   project: ProjectRecord;
+  /** Alias changes from git, newest first (issue #16); none when history is unavailable. */
+  timeline?: TimelineEntry[];
+  /** Alias → the timeline entry that set its current value. */
+  since?: Map<string, TimelineEntry>;
 }
 
 export interface ProjectView {
@@ -40,9 +46,14 @@ export interface SiteData {
   aliasesOf: Map<string, string[]>;
   /** Every experiment, newest first. */
   newest: ExperimentRecord[];
+  /** Whether git history was read (a shallow clone has none), and why not. */
+  history: { available: boolean; reason?: string };
+  /** Experiment id → its record's events from git, oldest first. */
+  recordHistory: Map<string, RecordEvent[]>;
 }
 
-export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta): SiteData {
+export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta, history: SiteHistory = NO_HISTORY): SiteData {
+  const changes = history.available ? history.history.models : new Map();
   const projectsById = new Map<string, ProjectView>();
   for (const p of [...registry.projects].sort((a, b) => a.data.name.localeCompare(b.data.name))) {
     projectsById.set(p.project, { record: p, models: [], experimentCount: 0 });
@@ -53,7 +64,8 @@ export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta): SiteDat
   for (const m of runs.models) {
     const project = projectsById.get(m.record.project);
     if (!project) continue;
-    const view: ModelView = { ...m, project: project.record };
+    const timeline = modelTimeline(changes.get(m.key) ?? [], m.experiments, meta.repoUrl);
+    const view: ModelView = { ...m, project: project.record, timeline, since: aliasSince(timeline, m.record.data.aliases) };
     models.push(view);
     modelsByKey.set(view.key, view);
     project.models.push(view);
@@ -68,5 +80,7 @@ export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta): SiteDat
     experiments: runs.experiments,
     aliasesOf: runs.aliasesOf,
     newest: runs.newest,
+    history: history.available ? { available: true } : { available: false, reason: history.reason },
+    recordHistory: history.available ? history.history.experiments : new Map(),
   };
 }

@@ -3,7 +3,9 @@
 import { wireCompareForm } from "./compare-form";
 
 function cellValue(row: HTMLTableRowElement, col: number): string | undefined {
-  const v = row.cells[col]?.dataset.v;
+  // Cells carry their sort key in data-v only where it differs from their text.
+  const cell = row.cells[col];
+  const v = cell?.dataset.v ?? cell?.textContent?.trim();
   return v === undefined || v === "" ? undefined : v;
 }
 

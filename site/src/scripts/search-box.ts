@@ -17,6 +17,10 @@ const input = document.querySelector<HTMLInputElement>("#site-search");
 const panel = document.querySelector<HTMLElement>("#search-panel");
 const stats = { timings: [] as Array<{ query: string; ms: number }> };
 window.__modelregSearch = stats;
+/** The options' list inside the panel (Base.astro); the panel also holds the "all results" link, which a listbox may not. */
+function listboxOf(panel: HTMLElement): HTMLElement {
+  return panel.querySelector<HTMLElement>("#search-listbox") ?? el("div", { id: "search-listbox", role: "listbox", "aria-label": "Search results" });
+}
 let loading: Promise<{ client: Client; engine: Engine }> | undefined;
 
 function load(): Promise<{ client: Client; engine: Engine }> {
@@ -50,9 +54,12 @@ async function update(input: HTMLInputElement, panel: HTMLElement, started: numb
   const { client, engine } = await load();
   const results = await engine.search(query, { limit: 6 });
   if (input.value.trim() !== query) return; // a newer keystroke is on its way
-  const groups = client.renderResults(results, { idPrefix: "search-option" });
+  const groups = client.renderResults(results, { idPrefix: "search-option", mode: "listbox" });
   const all = el("a", { class: "search-all", href: `${import.meta.env.BASE_URL}search/?q=${encodeURIComponent(query)}` }, `All results for “${query}” →`);
-  panel.replaceChildren(...(groups.length ? groups : [el("p", { class: "empty" }, `Nothing matches “${query}”.`)]), all);
+  const listbox = listboxOf(panel);
+  listbox.replaceChildren(...groups);
+  listbox.hidden = groups.length === 0;
+  panel.replaceChildren(listbox, ...(groups.length ? [] : [el("p", { class: "empty" }, `Nothing matches “${query}”.`)]), all);
   panel.hidden = false;
   panel.dataset.query = query;
   input.setAttribute("aria-expanded", "true");
@@ -63,11 +70,18 @@ async function update(input: HTMLInputElement, panel: HTMLElement, started: numb
 const onResultsPage = document.querySelector("[data-search-results]") !== null;
 
 if (input && panel && !onResultsPage) {
+  // Options are not links (a listbox holds no interactive content): a click on one opens its URL.
+  panel.addEventListener("click", (event) => {
+    const option = (event.target as HTMLElement).closest<HTMLElement>("[role=option]");
+    if (option?.dataset.href) location.href = option.dataset.href;
+  });
   input.addEventListener("focus", () => void load().catch(() => undefined));
   input.addEventListener("input", () => {
     const started = performance.now();
     update(input, panel, started).catch((err) => {
-      panel.replaceChildren(el("p", { class: "notice" }, `Search is unavailable: ${(err as Error).message}`));
+      const listbox = listboxOf(panel);
+      listbox.replaceChildren();
+      panel.replaceChildren(listbox, el("p", { class: "notice" }, `Search is unavailable: ${(err as Error).message}`));
       panel.hidden = false;
     });
   });
@@ -86,8 +100,8 @@ if (input && panel && !onResultsPage) {
       setActive(input, panel, (current + step + all.length) % all.length);
     } else if (event.key === "Enter" && current >= 0 && !panel.hidden) {
       event.preventDefault();
-      const link = all[current].querySelector<HTMLAnchorElement>("a");
-      if (link) location.href = link.href;
+      const href = all[current].dataset.href;
+      if (href) location.href = href;
     } else if (event.key === "Escape") {
       // First Esc closes the list and keeps the text (a search box clears itself on Esc); the second clears it.
       if (!panel.hidden) {

@@ -36,39 +36,51 @@ function marked(why: Why): Node[] {
   return nodes;
 }
 
-function hitItem(hit: SearchHit, id: string, checkbox: boolean): HTMLElement {
+/**
+ * A result. In the search box's list it is an option of a listbox, which may
+ * hold no link or checkbox (WAI-ARIA combobox pattern): it carries its URL and
+ * the box opens it on click or Enter. On the results page it is a list item
+ * with a link and, for an experiment, a tick box.
+ */
+function hitItem(hit: SearchHit, id: string, mode: "listbox" | "list"): HTMLElement {
   const why = el(
     "span",
     { class: "hit-why" },
     ...hit.why.flatMap((w, i) => [i ? "  ·  " : "", el("span", { class: "hit-field" }, `${w.field}: `), ...marked(w)]),
   );
-  const link = el(
-    "a",
-    { href: `${BASE}${hit.url}`, class: "search-hit", tabindex: "-1" },
-    el("span", { class: "hit-title" }, hit.title),
-    el("span", { class: "hit-sub" }, hit.sub),
-    why,
-  );
-  const item = el("li", { role: "option", id, "aria-selected": "false", "data-kind": hit.kind }, link);
-  if (checkbox && hit.kind === "experiment") item.prepend(el("input", { type: "checkbox", name: "ids", value: hit.key, "aria-label": `Select ${hit.title}` }));
+  const body = [el("span", { class: "hit-title" }, hit.title), el("span", { class: "hit-sub" }, hit.sub), why];
+  if (mode === "listbox") {
+    return el(
+      "li",
+      { role: "option", id, "aria-selected": "false", "data-kind": hit.kind, "data-href": `${BASE}${hit.url}` },
+      el("span", { class: "search-hit" }, ...body),
+    );
+  }
+  const item = el("li", { id, "data-kind": hit.kind }, el("a", { href: `${BASE}${hit.url}`, class: "search-hit" }, ...body));
+  if (hit.kind === "experiment") item.prepend(el("input", { type: "checkbox", name: "ids", value: hit.key, "aria-label": `Select ${hit.title}` }));
   return item;
 }
 
-/** Results grouped by kind; `checkboxes` adds a tick box to each experiment (for "compare selected"). */
-export function renderResults(results: SearchResults, opts: { idPrefix: string; checkboxes?: boolean }): HTMLElement[] {
+/** Results grouped by kind: options of the search box's listbox, or the results page's lists (with tick boxes for "compare selected"). */
+export function renderResults(results: SearchResults, opts: { idPrefix: string; mode: "listbox" | "list" }): HTMLElement[] {
   const out: HTMLElement[] = [];
   let n = 0;
   for (const kind of ["project", "model", "experiment"] as const) {
     const group = results.groups[kind];
     if (group.total === 0) continue;
     const shown = group.hits.length < group.total ? `${group.hits.length} of ${group.total.toLocaleString("en-US")}` : `${group.total}`;
+    const titleId = `${opts.idPrefix}-${kind}`;
+    const items = group.hits.map((h) => hitItem(h, `${opts.idPrefix}-${n++}`, opts.mode));
+    const title = [`${LABELS[kind]} `, el("span", { class: "key-prefix" }, `(${shown})`)];
     out.push(
-      el(
-        "section",
-        { class: "search-group", "data-kind": kind },
-        el("h2", { class: "search-group-title" }, `${LABELS[kind]} `, el("span", { class: "key-prefix" }, `(${shown})`)),
-        el("ul", { role: "group", "aria-label": LABELS[kind] }, ...group.hits.map((h) => hitItem(h, `${opts.idPrefix}-${n++}`, opts.checkboxes ?? false))),
-      ),
+      opts.mode === "listbox"
+        ? el(
+            "div",
+            { role: "group", class: "search-group", "data-kind": kind, "aria-labelledby": titleId },
+            el("div", { class: "search-group-title", id: titleId }, ...title),
+            el("ul", { role: "none" }, ...items),
+          )
+        : el("section", { class: "search-group", "data-kind": kind }, el("h2", { class: "search-group-title" }, ...title), el("ul", {}, ...items)),
     );
   }
   return out;

@@ -23,7 +23,7 @@ async function show(query: string): Promise<void> {
   const total = results.groups.project.total + results.groups.model.total + results.groups.experiment.total;
   status.textContent = total ? `${total.toLocaleString("en-US")} results for “${q}”.` : `Nothing matches “${q}”. Check the spelling, or try fewer words.`;
   document.title = `${q} · search · modelreg`;
-  root.replaceChildren(...renderResults(results, { idPrefix: "result", checkboxes: true }));
+  root.replaceChildren(...renderResults(results, { idPrefix: "result", mode: "list" }));
   root.dataset.query = q;
   refresh();
 }

@@ -1,0 +1,109 @@
+// Incremental builds (issue #15): which pages to render again and which data
+// files to write, from the hashes of their inputs against the last build's
+// manifest (manifest.ts). The result is the same bytes a full build writes.
+//
+// How a new thing joins the manifest: a new section of a page reads its data
+// in that page's props function (scripts/lib/site/pages/), and a new emitted
+// file is yielded by `dataFiles` (build.ts). Both are hashed here, so nothing
+// else needs to change for the incremental build to notice them.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { hashOf, type Manifest } from "./manifest.ts";
+import { sitePages } from "./pages/index.ts";
+import type { SiteData } from "./view.ts";
+
+export interface Plan {
+  /** Why everything is built, when it is. */
+  full?: string;
+  /** Every output file the build makes and its hash; assets are added after Astro runs. */
+  files: Map<string, string>;
+  /** Page files to render. */
+  render: Set<string>;
+  pages: number;
+}
+
+/** Hashes every page's props; a page is rendered when its hash is new or its file is gone. */
+export function planPages(site: SiteData, key: string, out: string, previous: Manifest | undefined, full?: string): Plan {
+  const files = new Map<string, string>();
+  const render = new Set<string>();
+  let pages = 0;
+  for (const page of sitePages(site)) {
+    const hash = hashOf(key, page.file, JSON.stringify(page.props()));
+    files.set(page.file, hash);
+    pages++;
+    if (!previous || previous.files[page.file] !== hash || !existsSync(join(out, page.file))) render.add(page.file);
+  }
+  return { full, files, render, pages };
+}
+
+function place(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    renameSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/** Moves the rendered pages from Astro's staging output into the previous output. */
+export function mergePages(staging: string, out: string, render: Set<string>): void {
+  for (const file of render) place(join(staging, file), join(out, file));
+}
+
+/** Writes the data files whose hash changed (all of them when there is no previous manifest); returns how many. */
+export function writeDataFiles(
+  dir: string,
+  files: Iterable<{ path: string; body: string }>,
+  key: string,
+  hashes: Map<string, string>,
+  previous: Manifest | undefined,
+): { written: number; total: number } {
+  const made = new Set<string>();
+  let written = 0;
+  let total = 0;
+  for (const f of files) {
+    // The body is a pure function of the file's inputs, so its hash stands for them.
+    const hash = hashOf(key, f.path, f.body);
+    hashes.set(f.path, hash);
+    total++;
+    const path = join(dir, f.path);
+    if (previous && previous.files[f.path] === hash && existsSync(path)) continue;
+    const parent = dirname(path);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    writeFileSync(path, f.body);
+    written++;
+  }
+  return { written, total };
+}
+
+/** Every file under `dir`, from `dir`, `/`-separated. */
+export function filesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split("\\").join("/"));
+}
+
+/** Deletes the files of the previous build that this build no longer makes, and the folders they leave empty. */
+export function removeStale(out: string, previous: Manifest, files: Map<string, string>): number {
+  let removed = 0;
+  const dirs = new Set<string>();
+  for (const file of Object.keys(previous.files)) {
+    if (files.has(file)) continue;
+    rmSync(join(out, file), { force: true });
+    dirs.add(dirname(join(out, file)));
+    removed++;
+  }
+  for (const dir of [...dirs].sort((a, b) => b.length - a.length)) {
+    for (let d = dir; d.startsWith(out) && d !== out; d = dirname(d)) {
+      try {
+        rmdirSync(d);
+      } catch {
+        break;
+      }
+    }
+  }
+  return removed;
+}
