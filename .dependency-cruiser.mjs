@@ -4,11 +4,14 @@
 
 /**
  * What each folder under scripts/lib may import of ours, besides itself.
- * Ordered bottom-up: core < schema, yaml, cache < registry < validate <
- * write, query < report, site, import, export < commands < cli. `domain` is
- * plain logic over records (diff, leaderboard grouping, metric goals,
- * comparability), low enough for the validation rules, the writers, the
- * report and the site to share one definition of each domain rule.
+ * Ordered bottom-up: core < schema, yaml, cache < domain < rules < registry <
+ * validate < write, query < report, site, import, export < commands < cli.
+ * `domain` is plain logic over records (diff, leaderboard grouping, metric
+ * goals, comparability), low enough for the rules, the writers, the report and
+ * the site to share one definition of each domain rule. `rules` holds the
+ * checks as pure functions over records and the tree (plus the formatters of
+ * the diagnostics they produce); registry/, the one reader, runs them while
+ * reading, so the loader and validate report the same problems.
  */
 const LAYERS = {
   core: [],
@@ -17,20 +20,21 @@ const LAYERS = {
   cache: ["core"],
   git: ["core", "schema"],
   domain: ["core", "schema"],
+  rules: ["core", "schema", "domain"],
   inputs: ["core", "schema", "yaml"],
   hf: ["core", "yaml"],
   init: ["core", "schema", "yaml"],
   generate: ["core", "schema", "yaml", "inputs"],
-  registry: ["core", "schema", "yaml", "cache"],
-  validate: ["core", "schema", "yaml", "cache", "registry", "git", "domain"],
-  write: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "domain"],
-  query: ["core", "schema", "yaml", "cache", "registry", "validate", "domain"],
-  history: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "domain"],
-  analysis: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "domain", "query"],
-  report: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "domain", "query", "history", "analysis"],
-  site: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "domain", "query", "history", "analysis"],
-  import: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "hf", "domain", "write", "query"],
-  export: ["core", "schema", "yaml", "cache", "registry", "validate", "git", "inputs", "hf", "domain", "write", "query"],
+  registry: ["core", "schema", "yaml", "cache", "rules"],
+  validate: ["core", "schema", "yaml", "cache", "rules", "registry", "git", "domain"],
+  write: ["core", "schema", "yaml", "cache", "rules", "registry", "validate", "git", "inputs", "domain"],
+  query: ["core", "schema", "yaml", "cache", "rules", "registry", "validate", "domain"],
+  history: ["core", "schema", "yaml", "cache", "rules", "registry", "validate", "git", "inputs", "domain"],
+  analysis: ["core", "schema", "yaml", "cache", "rules", "registry", "validate", "git", "inputs", "domain", "query"],
+  report: ["core", "schema", "yaml", "cache", "rules", "registry", "validate", "git", "inputs", "domain", "query", "history", "analysis"],
+  site: ["core", "schema", "yaml", "cache", "rules", "registry", "validate", "git", "inputs", "domain", "query", "history", "analysis"],
+  import: ["core", "schema", "yaml", "cache", "rules", "registry", "validate", "git", "inputs", "hf", "domain", "write", "query"],
+  export: ["core", "schema", "yaml", "cache", "rules", "registry", "validate", "git", "inputs", "hf", "domain", "write", "query"],
 };
 
 const layerRules = Object.entries(LAYERS).map(([folder, allowed]) => ({

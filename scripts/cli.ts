@@ -1,4 +1,4 @@
-// The one place that catches (STYLE.md §6): commands throw typed errors; this
+// The one place that catches: commands throw typed errors (core/errors.ts); this
 // file maps them to messages and exit codes. Only internal errors show a stack.
 // Start-up is lazy (issue #14): only the module of the command being run is
 // imported; the others appear in `--help` by their name and summary alone.

@@ -4,8 +4,9 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ExperimentData, Kind, KindData } from "../scripts/lib/schema/types.ts";
 import { parseYaml } from "../scripts/lib/yaml/yaml.ts";
-import { type CliResult, runCli, tempDir, writeTree } from "./_helpers.ts";
+import { type CliResult, recordOf, runCli, tempDir, writeTree } from "./_helpers.ts";
 
 export const PROJECT = "animal-image-classification";
 export const MODEL = "resnet50";
@@ -67,19 +68,20 @@ export function experimentFiles(registry: string): string[] {
     : [];
 }
 
-export function readRecord(path: string): { text: string; value: Record<string, any> } {
+/** A record file as written: its text, and its value checked against the kind's schema. */
+export function readRecord<K extends Kind>(path: string, kind: K): { text: string; value: KindData[K] } {
   const text = readFileSync(path, "utf8");
   const parsed = parseYaml(text);
   assert.deepEqual(parsed.problems, [], `${path} parses`);
-  return { text, value: parsed.value as Record<string, any> };
+  return { text, value: recordOf(kind, parsed.value, path) };
 }
 
 /** The single experiment the model has, after one successful add. */
-export function onlyExperiment(registry: string): { file: string; text: string; value: Record<string, any> } {
+export function onlyExperiment(registry: string): { file: string; text: string; value: ExperimentData } {
   const files = experimentFiles(registry);
   assert.equal(files.length, 1, `exactly one experiment file, found ${files.join(", ") || "none"}`);
   const file = join(registry, MODEL_DIR, "experiments", files[0]);
-  return { file, ...readRecord(file) };
+  return { file, ...readRecord(file, "experiment") };
 }
 
 /** A user error: a message and a hint, never a stack trace. */

@@ -5,6 +5,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { schemaErrors } from "../scripts/lib/schema/schemas.ts";
+import type { Kind, KindData } from "../scripts/lib/schema/types.ts";
 import { ensureBuilt } from "./_build.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -76,6 +78,16 @@ export function copyFixture(name: string): string {
 /** A private cache directory so tests never share or pollute the user's cache. */
 export function cacheEnv(): Record<string, string> {
   return { MODELREG_CACHE_DIR: tempDir("modelreg-cache-") };
+}
+
+function isRecordOf<K extends Kind>(kind: K, value: unknown): value is KindData[K] {
+  return schemaErrors(kind, value).length === 0;
+}
+
+/** A record read back from a file, typed as its kind's: fails the test unless it matches that kind's schema. */
+export function recordOf<K extends Kind>(kind: K, value: unknown, what: string): KindData[K] {
+  assert.ok(isRecordOf(kind, value), `${what} is a valid ${kind} record: ${JSON.stringify(schemaErrors(kind, value))}`);
+  return value;
 }
 
 /** A value the test needs to exist (what a `find` must hit): fails the test when it is missing. */

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import { add, assertValid, experimentFiles, MODEL_DIR, REF, readRecord, registryIn, scratch } from "./_add-fixtures.ts";
+import { present } from "./_helpers.ts";
 
 const JOBS = 50;
 /** Fifty Node processes on a small CI runner take a while to start; a hang still fails the test. */
@@ -21,7 +22,7 @@ test(`${JOBS} parallel adds on one model write ${JOBS} valid files with distinct
   const ids = new Set(runs.map((r) => JSON.parse(r.stdout).id as string));
   assert.equal(ids.size, JOBS);
   assert.deepEqual([...ids].map((id) => `${id}.yaml`).sort(), files);
-  const jobs = files.map((f) => readRecord(join(registry, MODEL_DIR, "experiments", f)).value.evaluations.job as number);
+  const jobs = files.map((f) => present(readRecord(join(registry, MODEL_DIR, "experiments", f), "experiment").value.evaluations?.job, `${f}'s job number`));
   assert.deepEqual(
     jobs.sort((a, b) => a - b),
     Array.from({ length: JOBS }, (_, i) => i),
@@ -44,6 +45,6 @@ test(`${JOBS} parallel adds asking for one version: one wins, ${JOBS - 1} fail a
     assert.equal(r.stdout, "");
   }
   assert.deepEqual(experimentFiles(registry), [`${winner}.yaml`]);
-  assert.equal(readRecord(join(registry, MODEL_DIR, "experiments", `${winner}.yaml`)).value.version, "1.4.0");
+  assert.equal(readRecord(join(registry, MODEL_DIR, "experiments", `${winner}.yaml`), "experiment").value.version, "1.4.0");
   await assertValid(registry);
 });

@@ -179,7 +179,7 @@ describe("the README's Python example", () => {
     assert.ok(out.includes(`added experiment ${value.id.slice(0, 12)}`), out);
     assert.deepEqual(value.parameters, { train: { lr: 0.001, epochs: 5 } });
     assert.deepEqual(value.evaluations, { accuracy: 0.93, loss: 0.21 });
-    assert.deepEqual(Object.keys(value.datasets), ["training", "test"]);
+    assert.deepEqual(Object.keys(value.datasets ?? {}), ["training", "test"]);
     assert.deepEqual(value.code, { repo: "https://example.com/acme/repo.git", commit: head, branch: "main", dirty: false });
     await assertValid(join(repo, "registry"));
   });

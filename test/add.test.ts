@@ -35,7 +35,7 @@ describe("add project and add model", () => {
     );
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, `added project churn  ${join("registry", "churn", "project.yaml")}\n`);
-    const { text, value } = readRecord(join(root, "registry/churn/project.yaml"));
+    const { text, value } = readRecord(join(root, "registry/churn/project.yaml"), "project");
     assert.ok(text.startsWith("# yaml-language-server: $schema=../../schemas/project.schema.json\n"));
     assert.deepEqual({ ...value, created: undefined }, { name: "이탈 예측", description: "Who leaves.", created: undefined, owners: ["@jiwoo", "@ml/team"] });
     assert.match(value.created, RFC3339);
@@ -75,7 +75,7 @@ describe("add project and add model", () => {
     ]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, new RegExp(`^added model ${PROJECT}/vit-small  .*model\\.yaml\\n$`));
-    const { text, value } = readRecord(join(registry, PROJECT, "models/vit-small/model.yaml"));
+    const { text, value } = readRecord(join(registry, PROJECT, "models/vit-small/model.yaml"), "model");
     assert.ok(text.startsWith("# yaml-language-server: $schema=../../../../schemas/model.schema.json\n"));
     assert.deepEqual(value.primary_metric, { name: "top1", goal: "maximize" });
     assert.equal(value.task, "image-classification");
@@ -186,12 +186,12 @@ describe("add experiment", () => {
       extra: { flag: true, note: "lr: high" },
     });
     assert.deepEqual(value.evaluations, { "test.accuracy": 0.9342, "test.f1_macro": 0.91, loss: 0.2, top5: 0.99, latency_ms: 12.5 });
-    assert.deepEqual(value.history.val_loss, [
+    assert.deepEqual(value.history?.val_loss, [
       { step: 0, value: 1.01 },
       { step: 1, value: 0.64 },
       { step: 2, value: 0.52 },
     ]);
-    assert.deepEqual(Object.keys(value.history), ["accuracy", "loss", "val_accuracy", "val_loss"]);
+    assert.deepEqual(Object.keys(value.history ?? {}), ["accuracy", "loss", "val_accuracy", "val_loss"]);
     // Fingerprints computed here independently: the file's bytes, and the directory by the recipe in scripts/lib/inputs/fingerprint.ts.
     const dirSha = execFileSync("bash", ["-c", "(cd data/test && find -L . -type f -printf '%P\\n' | LC_ALL=C sort | xargs -d '\\n' sha256sum) | sha256sum"], {
       cwd: root,

@@ -76,7 +76,9 @@ test("init: dependabot.yml asks for weekly updates of the workflows' actions and
     ],
   );
   // The actions it updates are the ones the written workflows use.
-  const uses = ["validate.yml", "pages.yml"].flatMap((w) => [...readFileSync(join(dir, ".github/workflows", w), "utf8").matchAll(/uses: ([\w/-]+)@v\d+/g)].map((m) => m[1]));
+  const uses = ["validate.yml", "pages.yml"].flatMap((w) =>
+    [...readFileSync(join(dir, ".github/workflows", w), "utf8").matchAll(/uses: ([\w/-]+)@v\d+/g)].map((m) => m[1]),
+  );
   assert.ok(uses.includes("actions/checkout") && uses.includes("actions/setup-node"), uses.join(", "));
 });
 

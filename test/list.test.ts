@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { cacheEnv } from "./_helpers.ts";
+import { cacheEnv, present } from "./_helpers.ts";
 import {
   caretColumn,
   type Exp,
@@ -32,9 +32,17 @@ const all = reg.experiments;
 assert.equal(all.length, 72);
 
 /** Literals taken from the data (resnet50's production experiment), so boundaries are tested without hand-typed results. */
-const prod = all.find((e) => e.model === "resnet50" && e.data.version === reg.models.find((m) => m.model === "resnet50")!.data.aliases!.production)!;
+const resnet = present(
+  reg.models.find((m) => m.model === "resnet50"),
+  "the resnet50 model",
+);
+const prod = present(
+  all.find((e) => e.model === "resnet50" && e.data.version === resnet.data.aliases?.production),
+  "resnet50's production experiment",
+);
 const prodTime = new Date(prod.data.created).toISOString();
-const prodSha = prod.data.datasets!.test!.sha256!;
+const prodSha = present(prod.data.datasets?.test?.sha256, "the production run's test sha256");
+const prodTrainingRows = present(prod.data.datasets?.training?.rows, "the production run's training rows");
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 const has = (v: unknown) => typeof v === "number" || typeof v === "string" || typeof v === "boolean";
 
@@ -50,7 +58,7 @@ const WHERE: Array<[string, (e: Exp) => boolean, "may be empty"?]> = [
   ["tags.ticket LIKE 'VIS-1_0'", (e) => /^VIS-1.0$/.test(str(tag(e, "ticket")) ?? "")],
   ["tags.ticket LIKE 'vis-%'", () => false, "may be empty"], // LIKE is case-sensitive
   ["tags.ticket ILIKE 'vis-%'", (e) => str(tag(e, "ticket"))?.toLowerCase().startsWith("vis-") === true],
-  ["tags.author NOT LIKE '%park'", (e) => has(tag(e, "author")) && !str(tag(e, "author"))!.endsWith("park")],
+  ["tags.author NOT LIKE '%park'", (e) => has(tag(e, "author")) && str(tag(e, "author"))?.endsWith("park") === false],
   ["params.optimizer.lr IN (0.001, 0.0005)", (e) => [0.001, 0.0005].includes(num(param(e, "optimizer.lr")))],
   [
     "params.scheduler.name NOT IN ('cosine', 'linear')",
@@ -79,8 +87,8 @@ const WHERE: Array<[string, (e: Exp) => boolean, "may be empty"?]> = [
     (e) => time(e.data.created) === time(prod.data.created) && metric(e, "accuracy") === metric(prod, "accuracy"),
   ],
   [
-    `datasets.test.sha256 = '${prodSha}' and datasets.training.rows > ${prod.data.datasets!.training!.rows}`,
-    (e) => e.data.datasets?.test?.sha256 === prodSha && num(e.data.datasets?.training?.rows) > prod.data.datasets!.training!.rows!,
+    `datasets.test.sha256 = '${prodSha}' and datasets.training.rows > ${prodTrainingRows}`,
+    (e) => e.data.datasets?.test?.sha256 === prodSha && num(e.data.datasets?.training?.rows) > prodTrainingRows,
   ],
   ["attributes.status != 'finished'", (e) => (e.data.status ?? "finished") !== "finished"],
   ["attributes.status = 'FINISHED'", (e) => (e.data.status ?? "finished") === "finished"],
@@ -114,15 +122,22 @@ describe("list experiments: scope, sort, limit, columns, formats", { concurrency
       out.map((o) => o.id),
       idsOf(all),
     );
-    const first = all.find((e) => e.id === out[0].id)!;
-    const primary = reg.models.find((m) => m.project === first.project && m.model === first.model)!.data.primary_metric!.name;
+    const first = present(
+      all.find((e) => e.id === out[0].id),
+      "the first row's experiment",
+    );
+    const primary = present(reg.models.find((m) => m.project === first.project && m.model === first.model)?.data.primary_metric, "its primary metric").name;
     assert.deepEqual(out[0].primary_metric, { name: primary, value: metric(first, primary) });
     assert.equal(out[0]["attributes.created"], first.data.created);
   });
 
   test("--project and --model scope the list; --model adds its primary metric as a column", async () => {
-    const lgbm = reg.models.find((m) => m.model === "lightgbm")!;
-    const key = `metrics.${lgbm.data.primary_metric!.name}`;
+    const lgbm = present(
+      reg.models.find((m) => m.model === "lightgbm"),
+      "the lightgbm model",
+    );
+    const lgbmPrimary = present(lgbm.data.primary_metric, "lightgbm's primary metric").name;
+    const key = `metrics.${lgbmPrimary}`;
     const [byProject, byModel] = await Promise.all([
       list("experiments", "--project", "support-ticket-routing", "--json"),
       list("experiments", "--model", `${lgbm.project}/lightgbm`, "--json"),
@@ -133,7 +148,17 @@ describe("list experiments: scope, sort, limit, columns, formats", { concurrency
       rows.map((o) => o.id),
       idsOf(all.filter((e) => e.model === "lightgbm")),
     );
-    for (const o of rows) assert.equal(o[key], metric(all.find((e) => e.id === o.id)!, lgbm.data.primary_metric!.name));
+    for (const o of rows)
+      assert.equal(
+        o[key],
+        metric(
+          present(
+            all.find((e) => e.id === o.id),
+            `experiment ${o.id}`,
+          ),
+          lgbmPrimary,
+        ),
+      );
   });
 
   test("--sort KEY desc and asc: missing values last both ways", async () => {
@@ -175,7 +200,10 @@ describe("list experiments: scope, sort, limit, columns, formats", { concurrency
       [{ get: (e) => metric(e, "accuracy") as number, desc: true }],
     ).slice(0, 4);
     const value = (id: string) => {
-      const e = all.find((x) => x.id === id)!;
+      const e = present(
+        all.find((x) => x.id === id),
+        `experiment ${id}`,
+      );
       return [e.id, metric(e, "accuracy"), param(e, "optimizer.lr"), e.data.datasets?.test?.rows];
     };
     const [json, formatJson, table, csv] = await Promise.all([

@@ -5,7 +5,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { type LoadedRegistry, loadRegistry } from "../scripts/lib/registry/loader.ts";
-import { ROOT, tempDir } from "./_helpers.ts";
+import { present, ROOT, tempDir } from "./_helpers.ts";
 
 const plain = (r: LoadedRegistry) =>
   JSON.stringify({
@@ -31,7 +31,13 @@ test("a warm load equals a cold one, follows an edit, and ignores a corrupt cach
   const e = cold.experiments[0];
   writeFileSync(e.path, readFileSync(e.path, "utf8").replace(/^created: .*$/m, "created: 2026-03-01T00:00:00.123Z"));
   const edited = await loadRegistry({ registry, cacheDir });
-  assert.equal(edited.experiments.find((x) => x.id === e.id)!.data.created, "2026-03-01T00:00:00.123Z");
+  assert.equal(
+    present(
+      edited.experiments.find((x) => x.id === e.id),
+      "the edited experiment",
+    ).data.created,
+    "2026-03-01T00:00:00.123Z",
+  );
 
   // A torn cache file is discarded, and the load is still right.
   writeFileSync(join(cacheDir, store), readFileSync(join(cacheDir, store), "utf8").slice(0, 5000));

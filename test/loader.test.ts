@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { loadRegistry } from "../scripts/lib/registry/loader.ts";
 import { validateRegistry } from "../scripts/lib/validate/validate.ts";
-import { ROOT, tempDir } from "./_helpers.ts";
+import { present, ROOT, tempDir } from "./_helpers.ts";
 
 test("loader: the sample registry loads into typed records", async () => {
   const reg = await loadRegistry({ registry: join(ROOT, "registry") });
@@ -14,7 +14,10 @@ test("loader: the sample registry loads into typed records", async () => {
   assert.equal(reg.projects.length, 3);
   assert.ok(reg.models.length >= 6);
   assert.ok(reg.experiments.length >= 60);
-  const seed = reg.projects.find((p) => p.project === "animal-image-classification")!;
+  const seed = present(
+    reg.projects.find((p) => p.project === "animal-image-classification"),
+    "the animal-image-classification project",
+  );
   assert.equal(seed.data.name, "동물 이미지 분류");
   for (const e of reg.experiments) {
     assert.equal(e.data.id, e.id);
@@ -25,8 +28,11 @@ test("loader: the sample registry loads into typed records", async () => {
 
 test("loader: locate() points at the exact line and column of a key", async () => {
   const reg = await loadRegistry({ registry: join(ROOT, "registry") });
-  const e = reg.experiments.find((x) => x.data.evaluations && Object.keys(x.data.evaluations).length > 1)!;
-  const metric = Object.keys(e.data.evaluations!)[1];
+  const e = present(
+    reg.experiments.find((x) => x.data.evaluations && Object.keys(x.data.evaluations).length > 1),
+    "an experiment with two metrics",
+  );
+  const metric = Object.keys(e.data.evaluations ?? {})[1];
   const at = e.locate(["evaluations", metric]);
   const line = readFileSync(e.path, "utf8").split("\n")[at.line - 1];
   assert.equal(line.slice(at.col - 1, at.col - 1 + metric.length), metric);

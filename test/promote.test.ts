@@ -133,7 +133,7 @@ test("promote: --dry-run and --json write nothing on a dry run; the same target 
   const before = s.tree();
   const dry = await s.cli(["promote", `${RESNET}@${BASELINE}`, "--alias", "production", "--version", "3.0.0", "--dry-run"]);
   assert.equal(dry.code, 0, dry.stderr);
-  assert.match(dry.stdout, /would be experiment[^]*would write[^]*\(dry run: nothing written\)\n$/);
+  assert.match(dry.stdout, /would be experiment[\s\S]*would write[\s\S]*\(dry run: nothing written\)\n$/);
   const json = await s.cli(["promote", `${RESNET}@${BASELINE}`, "--alias", "production", "--version", "3.0.0", "--dry-run", "--json"]);
   assert.deepEqual(JSON.parse(json.stdout), {
     model: RESNET,

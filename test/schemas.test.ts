@@ -1,4 +1,4 @@
-// The schemas document themselves (STYLE.md §1): every property is described and
+// The schemas document themselves: every property is described and
 // has examples, each example validates, and the TypeScript types agree with them.
 
 import assert from "node:assert/strict";

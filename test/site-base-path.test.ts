@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { buildSiteFor, launch, NO_CHROMIUM, type StaticServer, serveStatic } from "./_browser.ts";
-import { runCli, tempDir } from "./_helpers.ts";
+import { present, runCli, tempDir } from "./_helpers.ts";
 
 const BASE = "/some-repo/";
 
@@ -54,7 +54,7 @@ describe("a site built with --base /some-repo/", () => {
       let visited = 0;
       // Every page type, every leaderboard page and group, and a sample of experiments.
       while (queue.length && visited < 120) {
-        const url = queue.shift()!;
+        const url = present(queue.shift(), "a queued URL");
         await page.goto(url);
         visited++;
         const links = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
@@ -75,7 +75,12 @@ describe("a site built with --base /some-repo/", () => {
         "no second leaderboard page was linked",
       );
       // Compare through the base path: ids ticked on a leaderboard.
-      await page.goto([...seen].find((u) => /\/models\/[^/]+\/$/.test(u))!);
+      await page.goto(
+        present(
+          [...seen].find((u) => /\/models\/[^/]+\/$/.test(u)),
+          "a model page",
+        ),
+      );
       const boxes = page.locator("table.leaderboard tbody input[type=checkbox]");
       for (let i = 0; i < 3; i++) await boxes.nth(i).check();
       await page.getByRole("button", { name: "Compare selected" }).click();

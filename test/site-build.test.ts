@@ -3,7 +3,7 @@
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { before, describe, test } from "node:test";
 import { buildSiteFor } from "./_browser.ts";
 import { FIXTURES, ROOT, runCli, tempDir } from "./_helpers.ts";
@@ -24,7 +24,7 @@ describe("site build of the sample registry", () => {
     const experiments = walk(join(ROOT, "registry")).filter((f) => f.includes("/experiments/") && f.endsWith(".yaml"));
     assert.equal(experiments.length, 72);
     for (const f of experiments) {
-      const id = f.split("/").pop()!.replace(".yaml", "");
+      const id = basename(f, ".yaml");
       assert.ok(files.includes(`experiments/${id}/index.html`), `no page for ${id}`);
     }
     for (const model of ["resnet50", "efficientnet-b0", "vit-small"])

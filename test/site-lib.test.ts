@@ -1,15 +1,15 @@
-// The site's data shaping (STYLE.md §9): plain functions, tested without Astro.
+// The site's data shaping: plain functions over loaded records, tested without Astro.
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { goalFor } from "../scripts/lib/domain/metric-goals.ts";
 import { loadRegistry } from "../scripts/lib/registry/loader.ts";
 import { chartGeometry, downsample, niceTicks } from "../scripts/lib/site/chart.ts";
 import { formatNumber, inlineCode } from "../scripts/lib/site/format.ts";
 import { leaderboardColumns, leaderboardGroups, leaderboardRows } from "../scripts/lib/site/leaderboard.ts";
 import { commitUrl, fileUrls, repoWebUrl, safeHref } from "../scripts/lib/site/links.ts";
-import { goalFor } from "../scripts/lib/site/metrics.ts";
 import { buildSiteData } from "../scripts/lib/site/view.ts";
-import { ROOT } from "./_helpers.ts";
+import { present, ROOT } from "./_helpers.ts";
 
 describe("links: only http(s) without credentials", () => {
   const cases: Array<[unknown, string | undefined]> = [
@@ -96,12 +96,12 @@ describe("format and charts", () => {
 describe("leaderboard of the sample registry", async () => {
   const loaded = await loadRegistry({ registry: join(ROOT, "registry") });
   const site = buildSiteData(loaded, { built: "2026-01-01T00:00:00Z", branch: "main", registryPath: "registry" });
-  const resnet = site.modelsByKey.get("animal-image-classification/resnet50")!;
+  const resnet = present(site.modelsByKey.get("animal-image-classification/resnet50"), "the resnet50 model");
 
   test("runs are grouped by test-dataset fingerprint, production's group first", () => {
     const groups = leaderboardGroups(resnet);
     assert.ok(groups.length >= 2);
-    assert.ok(groups[0].runs.includes(resnet.aliases.get("production")!));
+    assert.ok(groups[0].runs.includes(present(resnet.aliases.get("production"), "resnet50's production run")));
     const fingerprints = (g: (typeof groups)[0]) => new Set(g.runs.map((r) => r.data.datasets?.test?.sha256));
     for (const g of groups) assert.equal(fingerprints(g).size, 1, g.slug);
     assert.equal(

@@ -16,6 +16,7 @@ async function typeQuery(page: Page, query: string): Promise<void> {
   await page.locator(`#search-panel[data-query="${query}"]`).waitFor();
 }
 
+// biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText() (the rendered text, as a user reads it), not the DOM property the rule is about
 const panelText = (page: Page) => page.locator("#search-panel").innerText();
 
 describe("search in chromium", { skip: NO_CHROMIUM }, () => {
@@ -51,7 +52,9 @@ describe("search in chromium", { skip: NO_CHROMIUM }, () => {
     await page.goto(server.url);
     await typeQuery(page, "effcientnet");
     const models = page.locator('#search-panel .search-group[data-kind="model"]');
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText() (the rendered text, as a user reads it), not the DOM property the rule is about
     assert.match(await models.locator(".hit-title").first().innerText(), /EfficientNet-B0/);
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText() (the rendered text, as a user reads it), not the DOM property the rule is about
     assert.match(await models.locator(".hit-why").first().innerText(), /^name: EfficientNet/);
     assert.ok((await models.locator("mark").count()) > 0);
   });
@@ -89,6 +92,7 @@ describe("search in chromium", { skip: NO_CHROMIUM }, () => {
     await page.goto(`${server.url}search/?q=adamw`);
     await page.locator('[data-search-results][data-query="adamw"]').waitFor();
     assert.equal(await page.locator("#site-search").inputValue(), "adamw");
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText() (the rendered text, as a user reads it), not the DOM property the rule is about
     assert.match(await page.locator("[data-search-status]").innerText(), /results for “adamw”/);
     const boxes = page.locator("[data-search-results] input[name=ids]");
     const ids = [await boxes.nth(0).getAttribute("value"), await boxes.nth(1).getAttribute("value")];

@@ -14,7 +14,7 @@ function serve(args: string[]): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     let out = "";
     const timer = setTimeout(() => reject(new Error(`no URL printed within 60 s:\n${out}`)), 60_000);
-    child.stdout!.on("data", (d) => {
+    child.stdout.on("data", (d) => {
       out += d;
       const m = /(http:\/\/localhost:\d+\/\S*)/.exec(out);
       if (m) {
@@ -22,7 +22,7 @@ function serve(args: string[]): Promise<{ url: string; child: ChildProcess }> {
         resolve({ url: m[1], child });
       }
     });
-    child.stderr!.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
     child.on("exit", (code) => reject(new Error(`exited ${code} before serving:\n${out}`)));
   });
 }

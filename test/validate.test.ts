@@ -7,7 +7,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { test } from "node:test";
 import { validateRegistry } from "../scripts/lib/validate/validate.ts";
-import { cacheEnv, ROOT, runCli, tempDir } from "./_helpers.ts";
+import { cacheEnv, present, ROOT, runCli, tempDir } from "./_helpers.ts";
 
 const SAMPLE = join(ROOT, "registry");
 
@@ -153,10 +153,13 @@ test("--changed-since: checks only the branch's files, and the rules they touch"
 test("--changed-since: deleting the experiment an alias points to is caught", async () => {
   const { registry } = committedSampleCopy();
   const modelDir = join(registry, "energy-demand-forecast/models/ridge-baseline");
-  const production = /production: "?([^"\n]+)"?/.exec(readFileSync(join(modelDir, "model.yaml"), "utf8"))![1];
-  const target = experimentFiles(registry, "energy-demand-forecast/models/ridge-baseline").find(
-    (f) => readFileSync(f, "utf8").includes(`version: ${production}`) || readFileSync(f, "utf8").includes(`version: "${production}"`),
-  )!;
+  const production = present(/production: "?([^"\n]+)"?/.exec(readFileSync(join(modelDir, "model.yaml"), "utf8")), "a production alias")[1];
+  const target = present(
+    experimentFiles(registry, "energy-demand-forecast/models/ridge-baseline").find(
+      (f) => readFileSync(f, "utf8").includes(`version: ${production}`) || readFileSync(f, "utf8").includes(`version: "${production}"`),
+    ),
+    "the production experiment's file",
+  );
   rmSync(target);
   const r = await validateRegistry({ registry, changedSince: "HEAD", cacheDir: false });
   assert.equal(r.checked, 0);

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { EXIT } from "../lib/core/errors.ts";
-import { type DiagnosticFormat, formatReport } from "../lib/validate/format-diagnostics.ts";
+import { type DiagnosticFormat, formatReport } from "../lib/rules/format-diagnostics.ts";
 import { validateRegistry } from "../lib/validate/validate.ts";
 import { sharedOption, withFormat, withOptions } from "./_options.ts";
 

@@ -2,8 +2,26 @@
 // `<project>/models/<model>/experiments/<id>.yaml`), decided from the path alone.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { FileRef, Kind } from "../schema/types.ts";
 import { EXPERIMENT_ID_PATTERN, SLUG_PATTERN } from "./ids.ts";
+
+/** The three kinds of registry file; schema/types.ts checks each has a schema. */
+export type Kind = "project" | "model" | "experiment";
+
+interface RefBase {
+  /** Path relative to the registry root, with `/` separators. */
+  file: string;
+  project: string;
+}
+
+/**
+ * Where a file sits in the layout, from its path alone. The kind says which
+ * names the path holds: a model's and an experiment's file name their model,
+ * an experiment's also the id its file name claims.
+ */
+export type FileRef =
+  | (RefBase & { kind: "project"; model?: undefined; id?: undefined })
+  | (RefBase & { kind: "model"; model: string; id?: undefined })
+  | (RefBase & { kind: "experiment"; model: string; id: string });
 
 export type Placement = { ok: true; ref: FileRef } | { ok: false; severity: "error" | "warning" | "ignore"; message: string; hint: string };
 

@@ -40,7 +40,7 @@ export function testDataKey(test: TestData): string {
 const keys = new WeakMap<ExperimentData, string>();
 
 /** The test-data key of a run's record. */
-export function testDataKeyOf(data: ExperimentData): string {
+function testDataKeyOf(data: ExperimentData): string {
   const known = keys.get(data);
   if (known !== undefined) return known;
   const key = testDataKey(testDataOf(data));

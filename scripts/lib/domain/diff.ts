@@ -1,5 +1,6 @@
 // The experiment diff, shared by `modelreg diff` and the site's compare page
-// (STYLE.md §9): nested parameters flattened to dotted keys, section by section.
+// (one definition, so both show the same differences): nested parameters
+// flattened to dotted keys, section by section.
 import type { ExperimentData } from "../schema/types.ts";
 
 export type DiffSection = "attributes" | "parameters" | "datasets" | "evaluations" | "artifacts" | "code" | "environment" | "tags";

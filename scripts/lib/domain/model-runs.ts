@@ -40,7 +40,7 @@ export interface RegistryRuns<M extends ModelLike, R extends RunLike> {
   newest: R[];
 }
 
-export const modelKey = (project: string, model: string): string => `${project}/${model}`;
+const modelKey = (project: string, model: string): string => `${project}/${model}`;
 
 const newestFirst = (a: RunLike, b: RunLike): number => (a.data.created < b.data.created ? 1 : a.data.created > b.data.created ? -1 : a.id < b.id ? 1 : -1);
 

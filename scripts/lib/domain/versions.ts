@@ -1,4 +1,4 @@
-// Version uniqueness (issue #13; BRIEF.md rule 4): a version label names one
+// Version uniqueness (issue #13): a version label names one
 // experiment of its model, for years, so no two experiments of a model carry
 // the same one. `add --version`, `promote --version` and the rule
 // `versions-unique-per-model` all check it here and say it in the same words,
@@ -16,13 +16,6 @@ export interface Problem {
 export interface VersionedRun {
   id: string;
   version?: string;
-}
-
-/** The runs other than `except` that already carry `version`. */
-export function versionHolders<R extends VersionedRun>(runs: Iterable<R>, version: string, except?: string): R[] {
-  const out: R[] = [];
-  for (const run of runs) if (run.version === version && run.id !== except) out.push(run);
-  return out;
 }
 
 /** The problem of giving `version` of `model` (`project/model`) to one more run, while `holders` (ids) carry it. */

@@ -6,9 +6,9 @@
 // is recorded.
 import { existsSync, statSync } from "node:fs";
 import { simpleGit } from "simple-git";
+import { credentialIn } from "../core/credentials.ts";
 import { UsageError } from "../core/errors.ts";
 import type { ExperimentData } from "../schema/types.ts";
-import { credentialIn } from "../validate/rules/no-credentials-in-uris.ts";
 
 type Code = NonNullable<ExperimentData["code"]>;
 

@@ -23,7 +23,7 @@ interface SortKey {
   desc: boolean;
 }
 
-export function parseSort(tokens: string[] = []): SortKey[] {
+function parseSort(tokens: string[] = []): SortKey[] {
   const keys: SortKey[] = [];
   for (const t of tokens) {
     const dir = t.toLowerCase();
@@ -95,7 +95,8 @@ export async function listExperimentRows(opts: ListOptions): Promise<{ headers: 
   const objects = hits.map((r) => {
     const o: Record<string, unknown> = { project: r.project, model: r.model, id: r.id };
     for (const c of columns) o[c] = fieldValue(r, c);
-    if (showPrimary && primaryOf(r)) o.primary_metric = { name: primaryOf(r), value: fieldValue(r, metricKey(primaryOf(r)!)) };
+    const primary = showPrimary ? primaryOf(r) : undefined;
+    if (primary) o.primary_metric = { name: primary, value: fieldValue(r, metricKey(primary)) };
     return o;
   });
   return { headers, rows: table, objects };

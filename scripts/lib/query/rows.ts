@@ -76,6 +76,11 @@ function setPath(target: Record<string, unknown>, path: Path, value: unknown): v
   node[path[path.length - 1]] = value;
 }
 
+/** Whether every column loaded (a missing or corrupt column file reads as null). */
+function allPresent(columns: Array<Stored[] | null>): columns is Stored[][] {
+  return columns.every((c) => c !== null);
+}
+
 export interface QueryRows {
   rows: QueryRow[];
   /** Experiment files left out because they fail validation. */
@@ -94,25 +99,27 @@ export async function loadQueryRows(
   const store = new RowCache(cacheDir, root, { name: "rows", fingerprint: `${ROW_LAYOUT}:${schemasFingerprint()}` });
   const versionsOf = fileVersions(root);
   const all = listExperiments(root);
-  let index = store.readIndex();
+  const stored = store.readIndex();
   const versions = await versionsOf(all.map((e) => e.file));
-  let columns: Array<Stored[] | null> | null = null;
 
   const fresh =
-    index !== null &&
-    index.files.length === all.length &&
-    all.every((e, i) => index!.files[i] === e.file && versions[i] !== undefined && index!.versions[i] === versions[i]);
-  if (!fresh) ({ index, columns } = await rebuild(root, store, all, versions, index));
+    stored !== null &&
+    stored.files.length === all.length &&
+    all.every((e, i) => stored.files[i] === e.file && versions[i] !== undefined && stored.versions[i] === versions[i]);
+  const first = fresh ? { index: stored, columns: null } : await rebuild(root, store, all, versions, stored);
   const pickFrom = (idx: Index) => idx.columns.map((p, i) => (fields === null || fields.some((f) => wanted(f, p)) ? i : -1)).filter((i) => i >= 0);
-  let pick = pickFrom(index!);
-  let loaded = pick.map((i) => columns?.[i] ?? store.readColumn(index!, i));
-  if (loaded.some((c) => c === null)) {
+  let idx = first.index;
+  let pick = pickFrom(idx);
+  const read = pick.map((i) => first.columns?.[i] ?? store.readColumn(first.index, i));
+  let loaded: Stored[][];
+  if (allPresent(read)) loaded = read;
+  else {
     // A column file is missing or fails its checksum: rebuild from the YAML.
-    ({ index, columns } = await rebuild(root, store, all, versions, null));
-    pick = pickFrom(index);
-    loaded = pick.map((i) => columns![i]);
+    const rebuilt = await rebuild(root, store, all, versions, null);
+    idx = rebuilt.index;
+    pick = pickFrom(idx);
+    loaded = pick.map((i) => rebuilt.columns[i]);
   }
-  const idx = index!;
   const invalid = new Set(idx.invalid);
   const rows: QueryRow[] = [];
   all.forEach((e, r) => {
@@ -120,7 +127,7 @@ export async function loadQueryRows(
     const data = Object.create(null) as Record<string, unknown>;
     data.id = e.id;
     pick.forEach((c, k) => {
-      const v = decode(loaded[k]![r]);
+      const v = decode(loaded[k][r]);
       if (v !== undefined) setPath(data, idx.columns[c], v);
     });
     rows.push({ project: e.project, model: e.model, id: e.id, data: data as unknown as ExperimentData });
@@ -146,13 +153,11 @@ async function rebuild(
   const oldRow = new Map(old?.files.map((f, i) => [f, i]) ?? []);
   const reuse = all.map((e, i) => {
     const r = oldRow.get(e.file);
-    return r !== undefined && versions[i] !== undefined && old!.versions[r] === versions[i] ? r : -1;
+    return old && r !== undefined && versions[i] !== undefined && old.versions[r] === versions[i] ? r : -1;
   });
-  let oldColumns: Array<Stored[] | null> = old && reuse.some((r) => r >= 0) ? old.columns.map((_, c) => store.readColumn(old, c)) : [];
-  if (oldColumns.some((c) => c === null)) {
-    oldColumns = [];
-    reuse.fill(-1);
-  }
+  const read = old && reuse.some((r) => r >= 0) ? old.columns.map((_, c) => store.readColumn(old, c)) : [];
+  const oldColumns = allPresent(read) ? read : [];
+  if (!allPresent(read)) reuse.fill(-1);
   const parse = all.map((_, i) => i).filter((i) => reuse[i] < 0 || oldColumns.length === 0);
   const refs: FileRef[] = parse.map((i) => ({ file: all[i].file, kind: "experiment", project: all[i].project, model: all[i].model, id: all[i].id }));
   // The session reads and checks exactly as validate does; the rows are this cache's own record of the results.
@@ -169,9 +174,9 @@ async function rebuild(
     }
     col.values[row] = value;
   };
-  if (oldColumns.length > 0) {
-    old!.columns.forEach((path, c) => {
-      const values = oldColumns[c]!;
+  if (old && oldColumns.length > 0) {
+    old.columns.forEach((path, c) => {
+      const values = oldColumns[c];
       reuse.forEach((r, row) => {
         if (r >= 0 && values[r] !== null) put(path, row, values[r]);
       });

@@ -1,11 +1,12 @@
 // One file, start to finish: bytes → UTF-8 → YAML → schema → file rules →
 // summary. Pure: no I/O, so workers, the cache and tests all call it the same way.
 
-import { describeSchemaError, dotted } from "../schema/schema-messages.ts";
+import { dotted, type PathSegment } from "../core/record-path.ts";
+import { FILE_RULES, STAGE_RULES } from "../rules/index.ts";
+import { describeSchemaError } from "../schema/schema-messages.ts";
 import { schemaErrors } from "../schema/schemas.ts";
-import type { Diagnostic, FileRef, FileSummary, ModelData } from "../schema/types.ts";
-import { FILE_RULES, STAGE_RULES } from "../validate/rules/index.ts";
-import { decodeUtf8, LIMITS, locate, type ParsedYaml, type PathSegment, parseYaml } from "../yaml/yaml.ts";
+import type { Diagnostic, FileRef, FileSummary } from "../schema/types.ts";
+import { decodeUtf8, LIMITS, locate, type ParsedYaml, parseYaml, sourceAt } from "../yaml/yaml.ts";
 
 export interface FileCheck {
   ref: FileRef;
@@ -56,7 +57,7 @@ export function checkFile(ref: FileRef, bytes: Buffer, keepValue = false): FileC
     const seen = new Set<string>();
     const out: Diagnostic[] = [];
     for (const err of errors) {
-      const problem = describeSchemaError(ref.kind, parsed.value, parsed.doc, err);
+      const problem = describeSchemaError(ref.kind, parsed.value, (path) => sourceAt(parsed, path), err);
       const d = diag(ref, STAGE_RULES.schema.id, locate(parsed, problem.path), problem.path, problem.message, problem.hint);
       const key = `${d.line}:${d.col}:${d.message}`;
       if (!seen.has(key)) out.push(d);
@@ -89,13 +90,14 @@ function summarize(ref: FileRef, parsed: ParsedYaml): FileSummary | null {
   }
   if (ref.kind === "model") {
     const aliases: NonNullable<FileSummary["model"]>["aliases"] = {};
-    const given = v.aliases && typeof v.aliases === "object" ? (v.aliases as ModelData["aliases"])! : {};
-    for (const [alias, target] of Object.entries(given)) {
+    // The file may break its schema here, so each target is checked to be a string.
+    const given: Array<[string, unknown]> = v.aliases && typeof v.aliases === "object" ? Object.entries(v.aliases) : [];
+    for (const [alias, target] of given) {
       if (str(target)) aliases[alias] = { target, at: at(parsed, ["aliases", alias]) };
     }
     return { model: { aliases } };
   }
-  const id = str(v.id) ? v.id : ref.id!;
+  const id = str(v.id) ? v.id : ref.id;
   return { experiment: str(v.version) ? { id, version: v.version, versionAt: at(parsed, ["version"]) } : { id } };
 }
 

@@ -1,7 +1,7 @@
 // Finding the one experiment a reference names, for show, resolve and diff.
 import { DataError } from "../core/errors.ts";
 import { parseRef, type Ref } from "../core/ref.ts";
-import { formatText } from "../validate/format-diagnostics.ts";
+import { formatText } from "../rules/format-diagnostics.ts";
 import { type ExperimentRow, readExperiment } from "./read.ts";
 import { type ExperimentLocation, findExperimentById, resolveSelector } from "./refs.ts";
 

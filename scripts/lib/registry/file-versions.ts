@@ -60,7 +60,7 @@ export function fileVersions(root: string): (files: readonly string[]) => Promis
     const state = await pending;
     return files.map((f) => {
       const blob = state?.blobs.get(f);
-      return blob && !state!.dirty.has(f) ? `g:${blob}` : statToken(join(root, f));
+      return state && blob && !state.dirty.has(f) ? `g:${blob}` : statToken(join(root, f));
     });
   };
 }

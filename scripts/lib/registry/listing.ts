@@ -2,7 +2,7 @@
 import { realpathSync, statSync } from "node:fs";
 import { sep } from "node:path";
 import { UsageError } from "../core/errors.ts";
-import type { ListedPath } from "../validate/rules/types.ts";
+import type { ListedPath } from "../rules/types.ts";
 
 export interface Listing {
   root: string;

@@ -1,5 +1,5 @@
-// The one loader (BRIEF.md "Parts"): reads a registry into typed records for
-// the CLI's read commands, reports and the site. It runs every check the
+// The one loader: reads a registry into typed records for the CLI's read
+// commands, reports and the site. It runs every check the
 // validator runs, so a record here is always a schema-valid file.
 //
 // registry/ is the one reader of registry files (issue #13): listing.ts (the
@@ -7,18 +7,19 @@
 // and records, on all cores), session.ts (version token → cached result, for
 // validate, this loader and `list`), read.ts and peek.ts (single files),
 // refs.ts (finding what a reference names). No other folder parses a registry
-// file. It may import core, schema, yaml and cache, and the pure rule
-// functions of validate/rules (which check-file.ts and registry-rules.ts run).
+// file. It may import core, schema, yaml, cache and rules/ (the pure checks,
+// which check-file.ts and registry-rules.ts run).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Diagnostic, ExperimentData, Kind, KindData, ModelData, ProjectData } from "../schema/types.ts";
-import { locate, type PathSegment, type Position, parseYaml } from "../yaml/yaml.ts";
+import type { PathSegment } from "../core/record-path.ts";
+import type { Diagnostic, ExperimentData, FileRef, Kind, KindData, ModelData, ProjectData } from "../schema/types.ts";
+import { locate, type ParsedYaml, type Position, parseYaml } from "../yaml/yaml.ts";
 import { fileVersions } from "./file-versions.ts";
 import { listRegistry } from "./listing.ts";
 import { byPosition, placedRefs, runRegistryRules } from "./registry-rules.ts";
 import { CheckSession } from "./session.ts";
 
-export interface RegistryRecord<K extends Kind> {
+interface RegistryRecord<K extends Kind> {
   kind: K;
   /** Path relative to the registry root, `/`-separated. */
   file: string;
@@ -53,16 +54,24 @@ export interface LoadedRegistry {
 }
 
 /**
- * Positions are computed when asked, from the file itself: keeping a line and
+ * Adds a checked file's value to `loaded` as the record of its kind. Positions
+ * are computed when asked, from `text` (the file's content): keeping a line and
  * column for every key of 100,000 experiments would cost more memory than the
- * records, and only the few keys an error names are ever looked up.
+ * records, and only the few keys an error names are ever looked up. The report
+ * (report/snapshot.ts) adds records read from git this way too, so positions
+ * come from the content checked, not from whatever the working tree holds now.
  */
-function locator(path: string): (at: readonly PathSegment[]) => Position {
-  let parsed: ReturnType<typeof parseYaml> | undefined;
-  return (at) => {
-    parsed ??= parseYaml(readFileSync(path, "utf8"));
+export function addRecord(loaded: LoadedRegistry, ref: FileRef, value: unknown, text: () => string): void {
+  let parsed: ParsedYaml | undefined;
+  const locateIn = (at: readonly PathSegment[]): Position => {
+    parsed ??= parseYaml(text());
     return locate(parsed, at);
   };
+  const base = { file: ref.file, path: join(loaded.root, ref.file), project: ref.project, locate: locateIn };
+  // The value passed its kind's schema in check-file.ts.
+  if (ref.kind === "project") loaded.projects.push({ ...base, kind: "project", data: value as ProjectData });
+  else if (ref.kind === "model") loaded.models.push({ ...base, kind: "model", model: ref.model, data: value as ModelData });
+  else loaded.experiments.push({ ...base, kind: "experiment", model: ref.model, id: ref.id, data: value as ExperimentData });
 }
 
 export async function loadRegistry(opts: { registry: string; workers?: number; cacheDir?: string | false }): Promise<LoadedRegistry> {
@@ -89,12 +98,7 @@ export async function loadRegistry(opts: { registry: string; workers?: number; c
 
   const loaded: LoadedRegistry = { root: listing.root, projects: [], models: [], experiments: [], diagnostics };
   for (const { ref, value } of checked) {
-    if (value === undefined) continue;
-    const path = join(listing.root, ref.file);
-    const base = { file: ref.file, path, project: ref.project, locate: locator(path) };
-    if (ref.kind === "project") loaded.projects.push({ ...base, kind: "project", data: value as ProjectData });
-    else if (ref.kind === "model") loaded.models.push({ ...base, kind: "model", model: ref.model!, data: value as ModelData });
-    else loaded.experiments.push({ ...base, kind: "experiment", model: ref.model!, id: ref.id!, data: value as ExperimentData });
+    if (value !== undefined) addRecord(loaded, ref, value, () => readFileSync(join(listing.root, ref.file), "utf8"));
   }
   return loaded;
 }

@@ -5,6 +5,7 @@
 
 import { availableParallelism } from "node:os";
 import { startWorker } from "../core/_threads.ts";
+import { defined } from "../core/invariant.ts";
 import type { FileRef } from "../schema/types.ts";
 import { type CheckedFile, checkBatch } from "./read-and-check.ts";
 
@@ -40,7 +41,8 @@ export async function checkFiles(root: string, refs: FileRef[], opts: { keepValu
     };
     const done = new Promise<void>((resolve) => {
       worker.on("message", (checked: CheckedFile[]) => {
-        results.set(inFlight.shift()!, checked);
+        // Workers answer their batches in the order they were sent.
+        results.set(defined(inFlight.shift(), "the batch a worker answered"), checked);
         feed();
         if (inFlight.length === 0) resolve();
       });
@@ -67,5 +69,5 @@ export async function checkFiles(root: string, refs: FileRef[], opts: { keepValu
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
-  return [...results.keys()].sort((a, b) => a - b).flatMap((k) => results.get(k)!);
+  return [...results.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, checked]) => checked);
 }

@@ -53,7 +53,7 @@ export function listExperiments(registry: string, only?: { project: string; mode
     for (const model of only ? [only.model] : listDir(join(registry, project, "models"))) {
       for (const name of listDir(join(registry, project, "models", model, "experiments"))) {
         const placed = place(`${project}/models/${model}/experiments/${name}`);
-        if (placed.ok && placed.ref.kind === "experiment") out.push({ project, model, id: placed.ref.id!, file: placed.ref.file });
+        if (placed.ok && placed.ref.kind === "experiment") out.push({ project, model, id: placed.ref.id, file: placed.ref.file });
       }
     }
   }
@@ -153,7 +153,7 @@ export function resolveSelector(
 }
 
 /** Every version label of a model, oldest experiment first; only read when a selector is not found, to suggest one. */
-export function versionsOf(registry: string, project: string, model: string): string[] {
+function versionsOf(registry: string, project: string, model: string): string[] {
   const out: string[] = [];
   for (const e of listExperiments(registry, { project, model })) {
     const path = join(registry, e.file);

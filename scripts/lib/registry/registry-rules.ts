@@ -1,9 +1,9 @@
 // Placing the listed files and running the registry-wide rules over them:
 // shared by validate and the loader, so both report the same diagnostics.
 import { place } from "../core/layout.ts";
+import { REGISTRY_RULES } from "../rules/index.ts";
+import type { RegistryIndex } from "../rules/types.ts";
 import type { Diagnostic, FileRef } from "../schema/types.ts";
-import { REGISTRY_RULES } from "../validate/rules/index.ts";
-import type { RegistryIndex } from "../validate/rules/types.ts";
 import type { Listing } from "./listing.ts";
 
 /** The registry files the layout recognises, in listing order. */

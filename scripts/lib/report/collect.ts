@@ -61,7 +61,7 @@ async function problemsOf(opts: ReportOptions, base: string, fileProblems: Diagn
 export async function collectReport(opts: ReportOptions): Promise<ReportData> {
   assertRegistryDir(opts.registry);
   const base = await mergeBase(opts.registry, opts.base, opts.head);
-  const headCommit = opts.head === undefined ? null : await commitOf(opts.registry, opts.head);
+  const head: ReportData["head"] = opts.head === undefined ? { ref: null, commit: null } : { ref: opts.head, commit: await commitOf(opts.registry, opts.head) };
   const changes = await changedFiles(opts.registry, base, opts.head);
   const scope = scopeOf(changes);
   const before = await readAt(opts.registry, base, await filesAt(opts.registry, base, scope));
@@ -83,8 +83,10 @@ export async function collectReport(opts: ReportOptions): Promise<ReportData> {
   const projects: ProjectEntry[] = [];
   const deleted: DeletedEntry[] = [];
   const modelEntry = (key: string): ModelEntry => {
-    let entry = models.get(key);
-    if (!entry) models.set(key, (entry = newModelEntry(key, oldSite, newSite)));
+    const known = models.get(key);
+    if (known) return known;
+    const entry = newModelEntry(key, oldSite, newSite);
+    models.set(key, entry);
     return entry;
   };
   for (const c of changes) {
@@ -103,7 +105,7 @@ export async function collectReport(opts: ReportOptions): Promise<ReportData> {
       entry.experiments.push(
         experimentEntry({
           file: c.file,
-          id: ref.id!,
+          id: ref.id,
           status: c.status,
           after: newSite.modelsByKey.get(key),
           before: oldSite.modelsByKey.get(key),
@@ -120,7 +122,7 @@ export async function collectReport(opts: ReportOptions): Promise<ReportData> {
   const all = list.flatMap((m) => m.experiments);
   return {
     base: { ref: opts.base, commit: base },
-    head: { ref: opts.head ?? null, commit: headCommit },
+    head,
     counts: {
       added: all.filter((e) => e.status === "added").length,
       modified: all.filter((e) => e.status === "modified").length,

@@ -29,7 +29,7 @@ function modelTitle(m: ModelEntry): string {
   return `**${md(m.name)}** (${code(`${m.project}/${m.model}`)})${m.new ? " 🆕 new model" : ""}`;
 }
 
-export function aliasLine(m: ModelEntry, a: AliasEntry): string {
+function aliasLine(m: ModelEntry, a: AliasEntry): string {
   const metric = m.metric ? md(m.metric.name) : "";
   const change = a.to && m.metric ? `: ${metric} ${value(a.from?.value)} → ${value(a.to.value)}${verdict(a) ? ` (${verdict(a)})` : ""}` : "";
   const target = (run: AliasEntry["to"], raw: string | undefined) => (run ? `**${runName(run)}**` : `**${md(raw ?? "")}** (not found)`);
@@ -93,7 +93,7 @@ function modelSection(m: ModelEntry, fold: boolean): string[] {
 }
 
 export function formatMarkdown(r: ReportData): string {
-  const head = r.head.ref === null ? "the working tree" : `${code(r.head.ref)} at ${code(r.head.commit!.slice(0, 12))}`;
+  const head = r.head.ref === null ? "the working tree" : `${code(r.head.ref)} at ${code(r.head.commit.slice(0, 12))}`;
   const out = [
     "## modelreg report",
     "",
@@ -114,7 +114,7 @@ export function formatMarkdown(r: ReportData): string {
   if (r.deleted.length) {
     out.push("### Deleted", "");
     for (const d of r.deleted) {
-      const what = d.kind === "experiment" ? `experiment ${code(d.id!)}${d.version !== undefined ? ` (v${md(d.version)})` : ""}` : d.kind;
+      const what = d.kind === "experiment" && d.id !== undefined ? `experiment ${code(d.id)}${d.version !== undefined ? ` (v${md(d.version)})` : ""}` : d.kind;
       const held = d.aliases.length ? ` — ⚠️ it was ${d.aliases.map((a) => `**${md(a)}**`).join(", ")}` : "";
       out.push(`- ${what} of ${code(d.model ? `${d.project}/${d.model}` : d.project)}: ${code(d.file)}${held}`);
     }

@@ -90,7 +90,7 @@ export interface ProjectEntry {
 export interface ReportData {
   base: { ref: string; commit: string };
   /** `ref` and `commit` are null when the head is the working tree. */
-  head: { ref: string | null; commit: string | null };
+  head: { ref: null; commit: null } | { ref: string; commit: string };
   counts: { added: number; modified: number; deleted: number; aliasChanges: number; models: number; errors: number; warnings: number };
   projects: ProjectEntry[];
   models: ModelEntry[];

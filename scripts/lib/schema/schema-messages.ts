@@ -1,9 +1,10 @@
 // Turns ajv's errors into diagnostics people can act on: the field, the bad
-// value echoed, and what to write instead (STYLE.md §5).
+// value echoed, and what to write instead. Positions are not found here: the
+// caller (registry/check-file.ts) locates the returned path with yaml/, so
+// schema/ and yaml/ stay siblings over core/.
 
-import type { Document } from "yaml";
+import { dotted, type PathSegment } from "../core/record-path.ts";
 import { didYouMean } from "../core/suggest.ts";
-import { type PathSegment, sourceAt } from "../yaml/yaml.ts";
 import type { ErrorObject } from "./schemas.ts";
 import { schemaDocument } from "./schemas.ts";
 import type { Kind } from "./types.ts";
@@ -16,20 +17,13 @@ export interface SchemaProblem {
 
 const RFC3339_EXAMPLE = "2026-03-14T09:26:53Z";
 
-export function pointerToPath(pointer: string): PathSegment[] {
+function pointerToPath(pointer: string): PathSegment[] {
   if (pointer === "") return [];
   return pointer
     .slice(1)
     .split("/")
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-export function dotted(path: readonly PathSegment[]): string {
-  return path
-    .map((s) => (typeof s === "number" ? `[${s}]` : s))
-    .join(".")
-    .replace(/\.\[/g, "[");
 }
 
 function show(value: unknown): string {
@@ -70,7 +64,16 @@ function allowedKeys(kind: Kind, schemaPath: string): string[] {
   return props ? Object.keys(props) : [];
 }
 
-export function describeSchemaError(kind: Kind, value: unknown, doc: Document | null, err: ErrorObject): SchemaProblem {
+/**
+ * An ajv error in words. `writtenAt` gives the source text of the scalar at a
+ * path as the file spells it (`1.10`, not 1.1), when the file is at hand.
+ */
+export function describeSchemaError(
+  kind: Kind,
+  value: unknown,
+  writtenAt: (path: readonly PathSegment[]) => string | undefined,
+  err: ErrorObject,
+): SchemaProblem {
   const path = pointerToPath(err.instancePath);
   const field = path.length ? `\`${dotted(path)}\`` : `the ${kind} file`;
   const bad = valueAt(value, path);
@@ -91,7 +94,7 @@ export function describeSchemaError(kind: Kind, value: unknown, doc: Document | 
           hint: "Record a real number, or leave the metric out if the run produced none.",
         };
       }
-      const written = doc ? sourceAt({ doc }, path) : undefined;
+      const written = writtenAt(path);
       if (want === "string" && written !== undefined && typeof bad !== "string") {
         return {
           path,

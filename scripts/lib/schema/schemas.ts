@@ -1,4 +1,4 @@
-// The one ajv module (STYLE.md §2): one option set, one validator per kind, one
+// The one ajv module: one option set, one validator per kind, one
 // place that reads schemas/. Nobody else constructs Ajv. schema/ imports core/ only.
 //
 // The validators are precompiled (issue #14): `npm run gen:types` writes ajv's
@@ -15,7 +15,7 @@ import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { Kind } from "./types.ts";
 import * as precompiled from "./validators.generated.ts";
 
-export const SCHEMA_DIR = fileURLToPath(new URL("../../../schemas/", import.meta.url));
+const SCHEMA_DIR = fileURLToPath(new URL("../../../schemas/", import.meta.url));
 const SCHEMA_FILES = ["common", "project", "model", "experiment"] as const;
 const KINDS = ["project", "model", "experiment"] as const satisfies readonly Kind[];
 

@@ -4,10 +4,13 @@
 // Record types for the three kinds. Every shape comes from schemas/*.schema.json
 // through types.generated.ts (`npm run gen:types`); this file only names parts of
 // it. test/schemas.test.ts fails when the generated file is stale.
+import type { FileRef, Kind } from "../core/layout.ts";
 import type { KindRecords } from "./types.generated.ts";
 
-export type KindData = KindRecords;
-export type Kind = keyof KindData;
+// Kind and FileRef are path facts, so they live in core/layout.ts (below schema/);
+// Pick fails to compile if a kind there has no record schema here.
+export type { FileRef, Kind };
+export type KindData = Pick<KindRecords, Kind>;
 export type ProjectData = KindData["project"];
 export type ModelData = KindData["model"];
 export type ExperimentData = KindData["experiment"];
@@ -15,28 +18,15 @@ export type ExperimentData = KindData["experiment"];
 export type Tags = NonNullable<ProjectData["tags"]>;
 /** Whether higher or lower values of a metric are better (common.schema.json `$defs/goal`). */
 export type Goal = NonNullable<ModelData["primary_metric"]>["goal"];
-export type Status = NonNullable<ExperimentData["status"]>;
-export type SourceSystem = NonNullable<ExperimentData["source"]>["system"];
 
 type Datasets = NonNullable<ExperimentData["datasets"]>;
 export type DatasetRole = keyof Datasets;
 export type Dataset = NonNullable<Datasets[DatasetRole]>;
 export type HistoryPoint = NonNullable<ExperimentData["history"]>[string][number];
 
-/** Where a file sits in the layout, from its path alone. */
-export interface FileRef {
-  /** Path relative to the registry root, with `/` separators. */
-  file: string;
-  kind: Kind;
-  project: string;
-  model?: string;
-  /** The experiment id the file name claims. */
-  id?: string;
-}
-
 export type Severity = "error" | "warning";
 
-/** The one diagnostic shape (STYLE.md §5). `file` is relative to the registry root. */
+/** The one diagnostic shape, for every check: where, which rule, what is wrong and what to type instead. `file` is relative to the registry root. */
 export interface Diagnostic {
   rule: string;
   severity: Severity;

@@ -9,8 +9,8 @@ import type { SiteData } from "./view.ts";
 
 export const API_VERSION = "v0.1";
 /** Items per listing page (ids per id-list page); pages also close early at MAX_PAGE_BYTES. */
-export const PAGE_ITEMS = 500;
-export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+const PAGE_ITEMS = 500;
+const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
 export interface ApiFile {
   /** Path under `api/v0.1/`, e.g. `experiments/id/01k….json`. */
@@ -73,7 +73,8 @@ function* pages(dir: string, items: Iterable<unknown>, base: string): Generator<
     const text = JSON.stringify(item);
     let page = bodies[bodies.length - 1];
     if (page.length >= PAGE_ITEMS || (page.length > 0 && bytes + text.length > MAX_PAGE_BYTES)) {
-      bodies.push((page = []));
+      page = [];
+      bodies.push(page);
       bytes = 0;
     }
     page.push(text);

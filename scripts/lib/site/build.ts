@@ -13,7 +13,7 @@ import type { AstroInlineConfig } from "astro";
 import { defaultCacheDir } from "../cache/cache.ts";
 import { DataError, UsageError } from "../core/errors.ts";
 import { loadRegistry } from "../registry/loader.ts";
-import { formatText } from "../validate/format-diagnostics.ts";
+import { formatText } from "../rules/format-diagnostics.ts";
 import { analysisFiles } from "./analysis-files.ts";
 import { API_VERSION, apiFiles } from "./api.ts";
 import { compiledLib } from "./compiled-lib.ts";
@@ -27,7 +27,7 @@ import { searchFiles } from "./search-index.ts";
 import { loadHistory } from "./timeline.ts";
 import { buildSiteData, type SiteData } from "./view.ts";
 
-export const SITE_DIR = fileURLToPath(new URL("../../../site/", import.meta.url));
+const SITE_DIR = fileURLToPath(new URL("../../../site/", import.meta.url));
 const SCHEMAS_DIR = fileURLToPath(new URL("../../../schemas/", import.meta.url));
 const HANDOFF = Symbol.for("modelreg.site");
 
@@ -88,7 +88,7 @@ function handOff(data: SiteData, render?: Set<string>): void {
  * its OpenAPI document and the schemas it refers to, the search index and the
  * Analysis panel's files.
  */
-export function* dataFiles(data: SiteData, base: string): Generator<{ path: string; body: string }> {
+function* dataFiles(data: SiteData, base: string): Generator<{ path: string; body: string }> {
   const api = `api/${API_VERSION}/`;
   for (const f of apiFiles(data, base)) yield { path: api + f.path, body: f.body };
   yield { path: `${api}openapi.json`, body: `${JSON.stringify(openApiDocument(base), null, 2)}\n` };
@@ -237,7 +237,7 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
 }
 
 /** The first port from `start` on that nothing listens on, so the URL printed is the one served. */
-export async function freePort(start: number, host: string): Promise<number> {
+async function freePort(start: number, host: string): Promise<number> {
   for (let port = start; port < start + 50; port++) {
     const free = await new Promise<boolean>((resolve) => {
       const probe = createServer().once("error", () => resolve(false));

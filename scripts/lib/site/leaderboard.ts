@@ -43,8 +43,10 @@ const memo = new WeakMap<ModelView, LeaderboardGroup[]>();
 
 /** Groups, the one holding the production run first, then the largest. Computed once per model. */
 export function leaderboardGroups(model: ModelView): LeaderboardGroup[] {
-  let groups = memo.get(model);
-  if (!groups) memo.set(model, (groups = groupRuns(model)));
+  const known = memo.get(model);
+  if (known) return known;
+  const groups = groupRuns(model);
+  memo.set(model, groups);
   return groups;
 }
 
@@ -84,8 +86,10 @@ const columnsMemo = new WeakMap<LeaderboardGroup, Columns>();
 
 /** The primary metric, then the metrics most runs report, then the parameters that vary. Computed once per group. */
 export function leaderboardColumns(model: ModelView, group: LeaderboardGroup): Columns {
-  let cols = columnsMemo.get(group);
-  if (!cols) columnsMemo.set(group, (cols = columnsOf(model, group)));
+  const known = columnsMemo.get(group);
+  if (known) return known;
+  const cols = columnsOf(model, group);
+  columnsMemo.set(group, cols);
   return cols;
 }
 
@@ -101,12 +105,12 @@ function columnsOf(model: ModelView, group: LeaderboardGroup): Columns {
       params.set(k, values);
     }
   }
-  const primary = model.primary?.name;
-  const metricKeys = byFrequency(metrics).filter((k) => k !== primary);
-  if (primary) metricKeys.unshift(primary);
+  const primary = model.primary;
+  const metricKeys = byFrequency(metrics).filter((k) => k !== primary?.name);
+  if (primary?.name) metricKeys.unshift(primary.name);
   const columns: Column[] = metricKeys
     .slice(0, MAX_METRIC_COLUMNS)
-    .map((key) => ({ kind: "metric", key, goal: key === primary ? model.primary!.goal : goalFor(key) }));
+    .map((key) => ({ kind: "metric", key, goal: primary && key === primary.name ? primary.goal : goalFor(key) }));
   const varying = new Map<string, number>();
   const constants: Array<[string, unknown]> = [];
   for (const [k, values] of params) {
@@ -145,8 +149,10 @@ export function leaderboardRows(opts: { group: LeaderboardGroup; columns: Column
 /** The primary metric over time: every run (at most 400 dots), the best so far, and the versions. */
 export function leaderboardChart(group: LeaderboardGroup, metric: string, goal: Goal): Series[] {
   const points = group.runs
-    .filter((r) => r.data.evaluations?.[metric] !== undefined)
-    .map((r) => ({ x: Date.parse(r.data.created), y: r.data.evaluations![metric], version: r.data.version }))
+    .flatMap((r) => {
+      const y = r.data.evaluations?.[metric];
+      return y === undefined ? [] : [{ x: Date.parse(r.data.created), y, version: r.data.version }];
+    })
     .sort((a, b) => a.x - b.x);
   const best: Point[] = [];
   for (const p of points) {

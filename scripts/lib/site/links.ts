@@ -1,7 +1,7 @@
 // Which texts become links (issue #6 "Safety"): only http(s) URIs, never with
 // credentials, and links to a commit or a file on GitHub or GitLab when the
 // repository is one of those. Everything else is shown as text.
-import { credentialIn } from "../validate/rules/no-credentials-in-uris.ts";
+import { credentialIn } from "../core/credentials.ts";
 import { formatValue } from "./format.ts";
 
 /** The URI when it is safe to link to, else undefined. */

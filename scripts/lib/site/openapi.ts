@@ -1,21 +1,22 @@
 // The OpenAPI 3.1 document for the static API (issue #6), made from one route
 // table so the document and the files written by api.ts cannot drift apart
-// unnoticed: test/site-api.test.ts matches every written file to a route here
-// and every route to a written file.
+// unnoticed: test/site-build.test.ts matches every written file to a route
+// here and every route to a written file.
 import { COMMON_DEFS } from "../core/schema-defs.generated.ts";
 import type { Kind } from "../schema/types.ts";
 import { API_VERSION, SUMMARY_FIELDS } from "./api.ts";
 
 type Shape = "health" | "item" | "page" | "ids" | "list" | "map";
 
-interface Route {
+interface RouteBase {
   path: string;
   summary: string;
   /** The seed's endpoint this answers. */
   seed?: string;
-  shape: Shape;
-  kind?: Kind;
 }
+
+/** Every route but the health check serves records of one kind. */
+type Route = RouteBase & ({ shape: "health"; kind?: undefined } | { shape: Exclude<Shape, "health">; kind: Kind });
 
 export const API_ROUTES: Route[] = [
   { path: "/health.json", summary: "Counts, build time and source commit", shape: "health" },
@@ -99,7 +100,7 @@ function responseSchema(route: Route): object {
   const item =
     route.shape === "ids"
       ? { type: "string", description: "An experiment id: its record is `experiments/id/{experiment_id}.json`" }
-      : ref(route.kind === "experiment" && route.shape === "page" ? "ExperimentSummary" : `${route.kind![0].toUpperCase()}${route.kind!.slice(1)}Item`);
+      : ref(route.kind === "experiment" && route.shape === "page" ? "ExperimentSummary" : `${route.kind[0].toUpperCase()}${route.kind.slice(1)}Item`);
   if (route.shape === "item") return item;
   if (route.shape === "list") return { type: "array", items: item };
   if (route.shape === "map") return { type: "object", additionalProperties: { type: "array", items: item } };

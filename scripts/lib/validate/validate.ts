@@ -1,6 +1,6 @@
 // Validation: list → session (cache | read → check, on all cores) → registry rules.
 // Returns results; never prints, never exits, never writes to the registry.
-// validate/ may import core, schema, yaml, git, cache and registry (the one reader).
+// validate/ may import core, schema, yaml, cache, rules, domain, git and registry (the one reader).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultCacheDir } from "../cache/cache.ts";
@@ -9,8 +9,8 @@ import { fileVersions } from "../registry/file-versions.ts";
 import { listRegistry } from "../registry/listing.ts";
 import { byPosition, placedRefs, runRegistryRules } from "../registry/registry-rules.ts";
 import { CheckSession } from "../registry/session.ts";
+import type { RegistryIndex } from "../rules/types.ts";
 import type { Diagnostic, FileRef } from "../schema/types.ts";
-import type { RegistryIndex } from "./rules/types.ts";
 
 export interface ValidateOptions {
   registry: string;
@@ -30,7 +30,7 @@ export interface ValidateResult {
 }
 
 /** The model key ("project/model") or project key of a registry-relative path. */
-export function scopeKeyOf(file: string): string {
+function scopeKeyOf(file: string): string {
   const parts = file.split("/");
   return parts[1] === "models" && parts.length > 2 ? `${parts[0]}/${parts[2]}` : parts[0];
 }

@@ -15,7 +15,7 @@ import type { FileRef, Kind, ModelData, ProjectData } from "../schema/types.ts";
 import { type WrittenRecord, writeRecord } from "./_write-record.ts";
 import { buildExperiment, type ExperimentInputs } from "./experiment-record.ts";
 
-export interface AddCommon {
+interface AddCommon {
   registry: string;
   dryRun?: boolean;
   gitBranch?: string;

@@ -11,7 +11,7 @@ import { collectMetrics, collectPairs, collectParameters } from "../inputs/input
 import type { Dataset, DatasetRole, ExperimentData } from "../schema/types.ts";
 
 /** A dataset as given on the command line: `--train URI [--train-sha256 HEX]`. */
-export interface DatasetFlag {
+interface DatasetFlag {
   uri?: string;
   sha256?: string;
 }
@@ -36,7 +36,7 @@ export interface ExperimentInputs {
 }
 
 /** The flag spelling of each role, for messages. */
-export const DATASET_FLAGS: Record<DatasetRole, string> = { training: "--train", validation: "--val", test: "--test" };
+const DATASET_FLAGS: Record<DatasetRole, string> = { training: "--train", validation: "--val", test: "--test" };
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 

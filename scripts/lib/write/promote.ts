@@ -2,10 +2,9 @@
 // model to one of its experiments, optionally giving that experiment its
 // version label at the same time; `--remove` deletes an alias. Versions are
 // immutable labels: one is given once, and never reused within a model, since
-// inference logs carry it for years (BRIEF.md).
+// inference logs carry it for years.
 import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import type { YAMLMap } from "yaml";
 import { DataError, UsageError } from "../core/errors.ts";
 import { VERSION_PATTERN } from "../core/ids.ts";
 import { filePathFor, place } from "../core/layout.ts";
@@ -14,7 +13,8 @@ import { didYouMean } from "../core/suggest.ts";
 import { versionTaken } from "../domain/versions.ts";
 import { assertRegistryDir } from "../registry/listing.ts";
 import { assertModelExists, type ExperimentLocation, experimentsWithVersion, resolveSelector } from "../registry/refs.ts";
-import { assertValidEdit, type EditableFile, keysOf, loadValidators, mapAt, openForEdit, removeKey, render, setScalar, valueAt } from "../yaml/edit.ts";
+import { type EditableFile, keysOf, mapAt, openForEdit, removeKey, render, rootMap, setScalar, valueAt } from "../yaml/edit.ts";
+import { assertValidEdit, loadValidators } from "./edit-check.ts";
 import { withLock } from "./lock.ts";
 import { replaceFile } from "./write.ts";
 
@@ -69,7 +69,9 @@ function commit(targets: Target[], dryRun: boolean): string[] {
     assertValidEdit(placed.ref, t.edit, text);
     return text;
   });
-  if (!dryRun) targets.forEach((t, i) => replaceFile(t.abs, texts[i]));
+  if (!dryRun) {
+    for (const [i, t] of targets.entries()) replaceFile(t.abs, texts[i]);
+  }
   return targets.map((t) => t.shown);
 }
 
@@ -144,7 +146,7 @@ export async function promote(opts: PromoteOptions): Promise<PromoteResult> {
     // The experiment file is locked too: `update` on it locks only the file.
     return withLock(join(opts.registry, experiment.file), () => {
       const e = open(opts.registry, experiment.file);
-      const root = e.edit.doc.contents as YAMLMap;
+      const root = rootMap(e.edit);
       const current = valueAt(root, "version");
       if (current !== undefined && typeof current !== "string") {
         throw new DataError(`${e.shown}: \`version\` is not a string`, "E_INVALID", "Fix the file first (`modelreg validate` shows how), then promote it.");
@@ -168,7 +170,7 @@ export async function promote(opts: PromoteOptions): Promise<PromoteResult> {
         targets.push(e);
       }
       if (before !== after) {
-        setScalar(m.edit, mapAt(m.edit, "aliases", true)!, opts.alias, after);
+        setScalar(m.edit, mapAt(m.edit, "aliases", true), opts.alias, after);
         targets.push(m);
       }
       // The experiment first: a crash between the two renames leaves a labelled

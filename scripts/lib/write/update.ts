@@ -5,14 +5,14 @@
 // never silently rewrites a recorded number.
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { YAMLMap } from "yaml";
 import { DataError, UsageError } from "../core/errors.ts";
 import { place } from "../core/layout.ts";
 import { parseRef } from "../core/ref.ts";
 import { assertRegistryDir } from "../registry/listing.ts";
 import { type ExperimentLocation, findExperimentById, resolveSelector } from "../registry/refs.ts";
 import type { FileRef } from "../schema/types.ts";
-import { assertValidEdit, type EditableFile, mapAt, openForEdit, render, type ScalarValue, setScalar, valueAt } from "../yaml/edit.ts";
+import { type EditableFile, type EditableMap, mapAt, openForEdit, render, rootMap, type ScalarValue, setScalar, valueAt } from "../yaml/edit.ts";
+import { assertValidEdit } from "./edit-check.ts";
 import { withLock } from "./lock.ts";
 import { replaceFile } from "./write.ts";
 
@@ -24,7 +24,7 @@ export interface ExperimentUpdate {
 }
 
 /** One value set by the update; `before` is undefined for a new key. */
-export interface Change {
+interface Change {
   path: string;
   before: unknown;
   after: ScalarValue;
@@ -43,7 +43,7 @@ export interface UpdateResult {
 const SECTIONS = ["evaluations", "artifacts", "tags"] as const;
 
 /** An id, a unique id prefix, or `project/model@version|alias|id`. */
-export function locateExperiment(registry: string, text: string): ExperimentLocation {
+function locateExperiment(registry: string, text: string): ExperimentLocation {
   const ref = parseRef(text);
   if (ref.kind === "experiment") return resolveSelector(registry, ref.project, ref.model, ref.selector);
   if (ref.kind === "model") {
@@ -73,7 +73,7 @@ function same(before: unknown, after: ScalarValue, section: string): boolean {
 function plan(f: EditableFile, update: ExperimentUpdate): { changes: Change[]; conflicts: Change[] } {
   const changes: Change[] = [];
   const conflicts: Change[] = [];
-  const consider = (section: string, map: YAMLMap | undefined, key: string, after: ScalarValue) => {
+  const consider = (section: string, map: EditableMap | undefined, key: string, after: ScalarValue) => {
     const before = map ? valueAt(map, key) : undefined;
     const change = { path: section ? `${section}.${key}` : key, before, after };
     if (before !== undefined && same(before, after, section)) return;
@@ -84,7 +84,7 @@ function plan(f: EditableFile, update: ExperimentUpdate): { changes: Change[]; c
     const map = mapAt(f, section, false);
     for (const [key, value] of Object.entries(update[section])) consider(section, map, key, value);
   }
-  if (update.description !== undefined) consider("", f.doc.contents as YAMLMap, "description", update.description);
+  if (update.description !== undefined) consider("", rootMap(f), "description", update.description);
   return { changes, conflicts };
 }
 
@@ -92,11 +92,11 @@ function apply(f: EditableFile, changes: readonly Change[]): void {
   for (const c of changes) {
     if (c.path === "description") {
       // Where the schema (and `add`) puts it, when the file has none yet.
-      setScalar(f, f.doc.contents as YAMLMap, "description", c.after, "created");
+      setScalar(f, rootMap(f), "description", c.after, "created");
       continue;
     }
     const dot = c.path.indexOf(".");
-    setScalar(f, mapAt(f, c.path.slice(0, dot), true)!, c.path.slice(dot + 1), c.after);
+    setScalar(f, mapAt(f, c.path.slice(0, dot), true), c.path.slice(dot + 1), c.after);
   }
 }
 

@@ -1,16 +1,17 @@
 // Editing a registry file in place (issue #4: `update`, `promote`). The file is
 // parsed strictly (parseYaml), the returned yaml Document is changed, and the
 // result is written back so that only the edited lines differ: comments, blank
-// lines, key order and the spelling of untouched values all survive.
+// lines, key order and the spelling of untouched values all survive. Checking
+// the edited text is write/edit-check.ts's job: yaml/ imports only core/.
 import { type Document, isMap, isScalar, type Node, type Pair, Scalar, YAMLMap } from "yaml";
 import { DataError } from "../core/errors.ts";
-import { checkFile } from "../registry/check-file.ts";
-import { schemasFingerprint } from "../schema/schemas.ts";
-import type { FileRef } from "../schema/types.ts";
 import { carryOver } from "./_carry-over.ts";
 import { decodeUtf8, parseYaml, stringifyDocument } from "./yaml.ts";
 
 export type ScalarValue = string | number | boolean;
+
+/** A map in an edited document (the yaml package's type, named here so editors need not import the package). */
+export type EditableMap = YAMLMap;
 
 export interface EditableFile {
   /** The path as the user sees it, for messages. */
@@ -39,11 +40,18 @@ export function openForEdit(bytes: Buffer, file: string): EditableFile {
   return { file, doc: parsed.doc, original: text.replace(/\r\n/g, "\n"), before: stringifyDocument(parsed.doc), crlf: text.includes("\r\n") };
 }
 
+/** The file's top-level map; openForEdit refused any file whose top level is not one. */
+export function rootMap(f: EditableFile): YAMLMap {
+  const root = f.doc.contents;
+  if (!isMap(root)) throw new Error(`internal: ${f.file} was opened for editing without a top-level map`);
+  return root;
+}
+
 /** The map under a top-level key; created empty at the end of the file when missing and `create` is set. */
 export function mapAt(f: EditableFile, key: string, create: true): YAMLMap;
 export function mapAt(f: EditableFile, key: string, create: boolean): YAMLMap | undefined;
 export function mapAt(f: EditableFile, key: string, create: boolean): YAMLMap | undefined {
-  const root = f.doc.contents as YAMLMap;
+  const root = rootMap(f);
   const node = root.get(key, true);
   if (isMap(node)) return node;
   if (node !== undefined && !(isScalar(node) && node.value === null)) {
@@ -110,7 +118,7 @@ export function removeKey(f: EditableFile, parent: string, key: string): void {
   const map = mapAt(f, parent, false);
   if (!map) return;
   map.delete(key);
-  if (map.items.length === 0) (f.doc.contents as YAMLMap).delete(parent);
+  if (map.items.length === 0) rootMap(f).delete(parent);
 }
 
 /**
@@ -130,37 +138,4 @@ export function render(f: EditableFile): { text: string; reformatted: boolean } 
 function sameData(text: string, doc: Document): boolean {
   const parsed = parseYaml(text);
   return parsed.problems.length === 0 && JSON.stringify(parsed.value) === JSON.stringify(doc.toJS());
-}
-
-/**
- * Checks the new text exactly as `modelreg validate` checks a file; an edit
- * that would leave the file invalid is refused with the validator's words.
- */
-export function assertValidEdit(ref: FileRef, f: EditableFile, text: string): void {
-  const errorsIn = (t: string) => checkFile(ref, Buffer.from(t)).diagnostics.filter((d) => d.severity === "error");
-  const errors = errorsIn(text);
-  if (errors.length === 0) return;
-  const lines = errors.map((d) => `  ${f.file}:${d.line}:${d.col}  ${d.message}  [${d.rule}]\n      ${d.hint}`).join("\n");
-  // A file that was broken before the edit needs fixing by hand, not other flags.
-  if (errorsIn(f.original).length > 0) {
-    throw new DataError(
-      `${f.file} is invalid, and this edit does not fix it:\n${lines}`,
-      "E_INVALID",
-      "Nothing was written. Fix the file first (`modelreg validate` shows every problem), then run the command again.",
-    );
-  }
-  throw new DataError(
-    `the edit would make ${f.file} invalid:\n${lines}`,
-    "E_INVALID_EDIT",
-    "Nothing was written. Change the values named above and run the command again.",
-  );
-}
-
-/**
- * Compiles the schema validators now (loading them is what fingerprinting
- * needs too), so code about to take a lock does not do it while holding one:
- * on a loaded machine that can take long enough for the lock to go stale.
- */
-export function loadValidators(): void {
-  schemasFingerprint();
 }

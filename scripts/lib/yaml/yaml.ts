@@ -2,6 +2,7 @@
 // checks it). Parsing is strict YAML 1.2 (core schema) with every safety limit in
 // one place. yaml/ may import only core/.
 import { Document, isMap, isScalar, isSeq, LineCounter, type Node, parse, parseDocument, visit, type YAMLError } from "yaml";
+import type { PathSegment } from "../core/record-path.ts";
 
 export const LIMITS = {
   /** Largest registry file accepted, in bytes. */
@@ -24,8 +25,6 @@ export interface YamlProblem extends Position {
   message: string;
   hint: string;
 }
-
-export type PathSegment = string | number;
 
 export interface ParsedYaml {
   value: unknown;

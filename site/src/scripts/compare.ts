@@ -2,11 +2,11 @@
 // shared diff (scripts/lib/domain/diff.ts) rendered as tables, metrics with the best
 // marked, history curves overlaid.
 import { type DiffRow, type DiffSection, diffExperiments } from "../../../scripts/lib/domain/diff";
+import { goalFor } from "../../../scripts/lib/domain/metric-goals";
 import type { ExperimentData, Goal, ModelData } from "../../../scripts/lib/schema/types";
 import type { ApiItem } from "../../../scripts/lib/site/api";
 import { type ChartGeometry, chartGeometry, downsample } from "../../../scripts/lib/site/chart";
 import { formatValue } from "../../../scripts/lib/site/format";
-import { goalFor } from "../../../scripts/lib/site/metrics";
 import { el, required, svg } from "./dom";
 
 const BASE = import.meta.env.BASE_URL;

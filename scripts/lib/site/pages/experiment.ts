@@ -2,11 +2,11 @@
 // and nothing else, so its hash decides whether the page is rendered again.
 
 import { sameTestData } from "../../domain/comparability.ts";
+import type { PrimaryMetric } from "../../domain/metric-goals.ts";
 import type { ExperimentRecord } from "../../registry/loader.ts";
 import type { ExperimentData } from "../../schema/types.ts";
 import { type ChartGeometry, chartGeometry, downsample } from "../chart.ts";
 import { fileUrls } from "../links.ts";
-import type { PrimaryMetric } from "../metrics.ts";
 import { experimentItems, type HistoryItem } from "../timeline.ts";
 import type { SiteData } from "../view.ts";
 

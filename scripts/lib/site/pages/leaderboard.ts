@@ -1,10 +1,11 @@
 // The data a leaderboard page renders (issue #15): one page of one test-data
 // group of a model, its rows already reduced to the text each cell shows.
+
+import type { PrimaryMetric } from "../../domain/metric-goals.ts";
 import { type ChartGeometry, chartGeometry } from "../chart.ts";
 import { formatDate } from "../format.ts";
 import { type Column, type GroupLabel, leaderboardChart, leaderboardColumns, leaderboardGroups, leaderboardRows, ROWS_PER_PAGE } from "../leaderboard.ts";
 import { valueView } from "../links.ts";
-import type { PrimaryMetric } from "../metrics.ts";
 import type { TimelineEntry } from "../timeline.ts";
 import type { ModelView, SiteData } from "../view.ts";
 import { runLabel } from "./experiment.ts";

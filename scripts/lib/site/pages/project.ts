@@ -1,8 +1,9 @@
 // The data the home page and a project page render (issue #15).
+
+import { bestRun, type PrimaryMetric } from "../../domain/metric-goals.ts";
 import type { ExperimentRecord } from "../../registry/loader.ts";
 import type { ProjectData } from "../../schema/types.ts";
 import { leaderboardGroups } from "../leaderboard.ts";
-import { bestRun, type PrimaryMetric } from "../metrics.ts";
 import type { ProjectView, SiteData } from "../view.ts";
 import { runLabel } from "./experiment.ts";
 

@@ -1,6 +1,6 @@
-import type { Placement } from "../../core/layout.ts";
-import type { Diagnostic, ExperimentData, FileRef, FileSummary, Kind, Severity } from "../../schema/types.ts";
-import type { PathSegment } from "../../yaml/yaml.ts";
+import type { Placement } from "../core/layout.ts";
+import type { PathSegment } from "../core/record-path.ts";
+import type { Diagnostic, FileRef, FileSummary, Kind, Severity } from "../schema/types.ts";
 
 /** A problem found by a file rule; check-file.ts turns it into a Diagnostic with a position. */
 export interface Finding {
@@ -10,7 +10,7 @@ export interface Finding {
   severity?: Severity;
 }
 
-export interface FileContext {
+interface FileContext {
   ref: FileRef;
   /** The parsed record; it already matches its kind's schema. */
   value: unknown;
@@ -56,5 +56,3 @@ export interface RegistryRule {
   description: string;
   check(index: RegistryIndex): Diagnostic[];
 }
-
-export type { Diagnostic, ExperimentData };

@@ -1,6 +1,6 @@
-import { didYouMean } from "../../core/suggest.ts";
-import { type AliasTarget, aliasTargets, resolveAlias } from "../../domain/aliases.ts";
-import type { Diagnostic } from "../../schema/types.ts";
+import { didYouMean } from "../core/suggest.ts";
+import { type AliasTarget, aliasTargets, resolveAlias } from "../domain/aliases.ts";
+import type { Diagnostic } from "../schema/types.ts";
 import { errorAt, inScope } from "./_diagnostic.ts";
 import type { RegistryRule } from "./types.ts";
 

@@ -21,27 +21,34 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+type Paint = (code: string, s: string) => string;
+
+const plain: Paint = (_code, s) => s;
+
+/** The last line: how many errors and warnings in how many files. */
+function summary(r: Report, paint: Paint): string {
+  const errors = r.diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = r.diagnostics.length - errors;
+  const files = new Set(r.diagnostics.map((d) => d.file)).size;
+  return errors > 0
+    ? paint(
+        "31",
+        `✖ ${plural(errors, "error")}${warnings ? ` and ${plural(warnings, "warning")}` : ""} in ${plural(files, "file")} (${plural(r.checked, "file")} checked)`,
+      )
+    : paint("32", `✔ ${plural(r.checked, "file")} checked, no errors${warnings ? ` (${plural(warnings, "warning")})` : ""}`);
+}
+
 export function formatText(r: Report, color: boolean): string {
-  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const paint: Paint = color ? (code, s) => `\x1b[${code}m${s}\x1b[0m` : plain;
   const lines: string[] = [];
   for (const d of r.diagnostics) {
     const sev = d.severity === "error" ? paint("31", "error") : paint("33", "warning");
     lines.push(`${paint("1", `${displayPath(r.registry, d.file)}:${d.line}:${d.col}`)}  ${sev}  ${d.message}  ${paint("2", `[${d.rule}]`)}`);
     lines.push(`    ${paint("36", "hint:")} ${d.hint}`);
   }
-  const errors = r.diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = r.diagnostics.length - errors;
-  const files = new Set(r.diagnostics.map((d) => d.file)).size;
   if (lines.length > 0) lines.push("");
-  lines.push(
-    errors > 0
-      ? paint(
-          "31",
-          `✖ ${plural(errors, "error")}${warnings ? ` and ${plural(warnings, "warning")}` : ""} in ${plural(files, "file")} (${plural(r.checked, "file")} checked)`,
-        )
-      : paint("32", `✔ ${plural(r.checked, "file")} checked, no errors${warnings ? ` (${plural(warnings, "warning")})` : ""}`),
-  );
-  return lines.join("\n") + "\n";
+  lines.push(summary(r, paint));
+  return `${lines.join("\n")}\n`;
 }
 
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
@@ -53,21 +60,16 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-export function formatGithub(r: Report): string {
+function formatGithub(r: Report): string {
   const lines = r.diagnostics.map((d) => {
     const props = `file=${escapeProperty(displayPath(r.registry, d.file))},line=${d.line},col=${d.col},title=${escapeProperty(`modelreg ${d.rule}`)}`;
     return `::${d.severity === "error" ? "error" : "warning"} ${props}::${escapeData(`${d.message}\nhint: ${d.hint}`)}`;
   });
-  lines.push(
-    formatText({ ...r, diagnostics: r.diagnostics }, false)
-      .trimEnd()
-      .split("\n")
-      .pop()!,
-  );
-  return lines.join("\n") + "\n";
+  lines.push(summary(r, plain));
+  return `${lines.join("\n")}\n`;
 }
 
-export function formatJson(r: Report): string {
+function formatJson(r: Report): string {
   const item = (d: Diagnostic) => ({
     file: displayPath(r.registry, d.file),
     line: d.line,
@@ -77,18 +79,17 @@ export function formatJson(r: Report): string {
     message: d.message,
     hint: d.hint,
   });
-  return (
-    JSON.stringify(
-      {
-        valid: r.valid,
-        checked: r.checked,
-        errors: r.diagnostics.filter((d) => d.severity === "error").map(item),
-        warnings: r.diagnostics.filter((d) => d.severity === "warning").map(item),
-      },
-      null,
-      2,
-    ) + "\n"
+  const json = JSON.stringify(
+    {
+      valid: r.valid,
+      checked: r.checked,
+      errors: r.diagnostics.filter((d) => d.severity === "error").map(item),
+      warnings: r.diagnostics.filter((d) => d.severity === "warning").map(item),
+    },
+    null,
+    2,
   );
+  return `${json}\n`;
 }
 
 export function formatReport(r: Report, format: DiagnosticFormat, color = false): string {

@@ -1,5 +1,5 @@
-import { place } from "../../core/layout.ts";
-import type { Diagnostic } from "../../schema/types.ts";
+import { place } from "../core/layout.ts";
+import type { Diagnostic } from "../schema/types.ts";
 import type { RegistryRule } from "./types.ts";
 
 export const filesFollowLayout: RegistryRule = {

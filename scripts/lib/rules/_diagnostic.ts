@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../../schema/types.ts";
+import type { Diagnostic } from "../schema/types.ts";
 
 /** A registry-rule error at a spot in a file. */
 export function errorAt(rule: string, file: string, at: readonly [number, number] | null, path: string, message: string, hint: string): Diagnostic {

@@ -1,4 +1,4 @@
-import type { Diagnostic, FileRef } from "../../schema/types.ts";
+import type { Diagnostic, FileRef } from "../schema/types.ts";
 import { errorAt } from "./_diagnostic.ts";
 import type { RegistryRule } from "./types.ts";
 
@@ -10,9 +10,9 @@ export const experimentIdsUnique: RegistryRule = {
     const byId = new Map<string, FileRef[]>();
     for (const r of refs) {
       if (r.kind !== "experiment") continue;
-      const list = byId.get(r.id!);
+      const list = byId.get(r.id);
       if (list) list.push(r);
-      else byId.set(r.id!, [r]);
+      else byId.set(r.id, [r]);
     }
     const found: Diagnostic[] = [];
     for (const [id, list] of byId) {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../../schema/types.ts";
+import type { Diagnostic } from "../schema/types.ts";
 import { errorAt } from "./_diagnostic.ts";
 import type { RegistryRule } from "./types.ts";
 

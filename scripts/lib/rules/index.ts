@@ -1,7 +1,9 @@
-// Every rule, in the order they run (STYLE.md §4). File rules see one parsed,
-// schema-valid record; registry rules see the whole tree's index (its files,
-// directories and file summaries). Rules are pure functions over that data and
-// import only core, schema and yaml; registry/ runs them.
+// Every rule, in the order they run, one rule per file, each `{ id, description,
+// check }`. File rules see one parsed, schema-valid record; registry rules see
+// the whole tree's index (its files, directories and file summaries). rules/
+// holds pure functions over that data (and format-diagnostics.ts, which prints
+// what they find); it may import core, schema and domain. registry/ runs the
+// rules while reading, validate/ reports them.
 import { aliasesResolve } from "./aliases-resolve.ts";
 import { experimentIdsUnique } from "./experiment-ids-unique.ts";
 import { filesFollowLayout } from "./files-follow-layout.ts";

@@ -1,6 +1,7 @@
 // The seed's warning: training data reused in validation or test makes a model
-// look better than it is (BRIEF.md, validation rule 5).
-import type { Dataset, DatasetRole, ExperimentData } from "../../schema/types.ts";
+// look better than it is, so the same dataset (by fingerprint or uri) in
+// training and in validation or test is reported.
+import type { Dataset, DatasetRole, ExperimentData } from "../schema/types.ts";
 import type { FileRule, Finding } from "./types.ts";
 
 function sameData(a: Dataset, b: Dataset): string | null {

@@ -1,5 +1,5 @@
-import { SLUG_PATTERN } from "../../core/ids.ts";
-import type { Diagnostic } from "../../schema/types.ts";
+import { SLUG_PATTERN } from "../core/ids.ts";
+import type { Diagnostic } from "../schema/types.ts";
 import { errorAt } from "./_diagnostic.ts";
 import { holdsEntries } from "./_tree.ts";
 import type { RegistryRule } from "./types.ts";

@@ -1,21 +1,11 @@
 // Remote URLs copied from a terminal often carry a token (`https://user:ghp_…@github.com`)
 // or a pre-signed query string; a registry file is public to the whole team.
-import type { PathSegment } from "../../yaml/yaml.ts";
+import { credentialIn } from "../core/credentials.ts";
+import type { PathSegment } from "../core/record-path.ts";
 import type { FileRule, Finding } from "./types.ts";
 
-const USERINFO = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@\s]+)@/i;
-const SECRET_QUERY = /[?&](access_token|token|sig|signature|x-amz-signature|x-amz-credential|x-goog-signature|password|api_key|apikey)=/i;
 /** Files without a URL user part or a secret-looking query never need the walk. */
 const CHEAP = /:\/\/[^\s/?#]*@|[?&][a-z_-]*(token|sig|signature|credential|password|key)=/i;
-
-/** Why this string leaks a credential, or null. */
-export function credentialIn(s: string): string | null {
-  const user = USERINFO.exec(s)?.[1];
-  // `ssh://git@host/…` names the conventional user, not a secret.
-  if (user && user !== "git") return "a user name or token before `@`";
-  if (SECRET_QUERY.test(s)) return "a secret query parameter";
-  return null;
-}
 
 export const noCredentialsInUris: FileRule = {
   id: "no-credentials-in-uris",
@@ -25,8 +15,8 @@ export const noCredentialsInUris: FileRule = {
     if (!CHEAP.test(text)) return [];
     const found: Finding[] = [];
     const stack: Array<[unknown, PathSegment[]]> = [[value, []]];
-    while (stack.length > 0) {
-      const [v, path] = stack.pop()!;
+    for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+      const [v, path] = top;
       if (typeof v === "string") {
         const why = v.includes("://") ? credentialIn(v) : null;
         if (why) {

@@ -1,5 +1,5 @@
-import { duplicateVersions, versionTaken } from "../../domain/versions.ts";
-import type { Diagnostic } from "../../schema/types.ts";
+import { duplicateVersions, versionTaken } from "../domain/versions.ts";
+import type { Diagnostic } from "../schema/types.ts";
 import { errorAt, inScope } from "./_diagnostic.ts";
 import type { RegistryRule } from "./types.ts";
 
