@@ -3,7 +3,7 @@
 // directories (import-fixtures.ts), each at two sizes to show how cost grows,
 // each import in its own process (wall time and peak RSS from sample.ts).
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateMlflowDb, generateWandbDirs, METRICS, PARAMS, STEPS } from "./import-fixtures.ts";
 import { measure, type Sample } from "./sample.ts";
@@ -76,7 +76,7 @@ function perRun(rows: ImportRow[]): string {
 
 export function importReport(rows: ImportRow[]): string {
   const lines = [
-    `\n## import — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}\n`,
+    `\n## import — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end (a shared machine stretches wall time)\n`,
     `Wall-clock time and peak RSS of \`modelreg import mlflow mlflow.db\` (a generated store in MLflow's real schema, Alembic bda7b8c39065: runs with ${PARAMS} params and ${METRICS} metrics × ${STEPS} steps) and \`modelreg import wandb\` (generated run directories with ${PARAMS} config keys and ${METRICS} summary metrics), into an empty registry, one run per size.\n`,
     "| source | runs | time (s) | peak RSS (MB) | target | met |",
     "|---|---:|---:|---:|---|:-:|",

@@ -1,16 +1,19 @@
-// The checking and writing half of an import: each file's bytes are checked
-// as `modelreg validate` checks them; files are then created exclusively (or
-// replaced atomically, for model aliases), and if any write fails the ones
-// already made are undone, so an import leaves all of its files or none.
-import { readFileSync, unlinkSync } from "node:fs";
-import { join } from "node:path";
+// The checking and writing half of an import: each file is checked as
+// `modelreg validate` checks it; files are then staged, linked into place
+// exclusively (or replaced atomically, for model aliases), and if any write
+// fails — or the process is killed — what was done is undone, so an import
+// leaves all of its files or none.
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { DataError } from "../core/errors.ts";
 import { schemaPathFor } from "../core/layout.ts";
-import { checkFile } from "../registry/check-file.ts";
+import { checkFile, recordValuePasses } from "../registry/check-file.ts";
 import { schemaDocument } from "../schema/schemas.ts";
 import type { Diagnostic, FileRef, Kind } from "../schema/types.ts";
-import { createFileExclusive, replaceFile } from "../write/write.ts";
+import { replaceFile } from "../write/write.ts";
 import { stringifyRecord } from "../yaml/yaml.ts";
+import { renderedFaithfully } from "./_plain-tree.ts";
+import { fsyncPaths, originalPath, sweepStaging, writeMarker, writeStaged } from "./_staging.ts";
 import type { SourceProblem } from "./types.ts";
 
 export interface Pending {
@@ -22,6 +25,8 @@ export interface Pending {
   /** A new record (serialised on demand) or the full text of an edited file. */
   record?: object;
   text?: string;
+  /** Where the checked file waits to be linked into place (see _staging.ts). */
+  staged?: string;
 }
 
 /** Keys in the order the kind's schema lists them, so imported files read like added ones. */
@@ -36,8 +41,16 @@ function textOf(p: Pending): string {
   return p.text;
 }
 
+/**
+ * What `modelreg validate` would say is wrong with the file. A new record we
+ * rendered ourselves is checked as a value (the schema and the file rules);
+ * only an edited file's text, a record outside the ground where rendering
+ * round-trips, or one that fails goes through the full text check.
+ */
 export function errorsIn(p: Pending): Diagnostic[] {
-  return checkFile(p.ref, Buffer.from(textOf(p))).diagnostics.filter((d) => d.severity === "error");
+  const text = textOf(p);
+  if (p.record && renderedFaithfully(p.record, text) && recordValuePasses(p.ref, p.record, text)) return [];
+  return checkFile(p.ref, Buffer.from(text)).diagnostics.filter((d) => d.severity === "error");
 }
 
 const KEEP_GOING = "Nothing was written. Fix the files named above and run the import again, or pass --keep-going to import everything else and skip them.";
@@ -61,21 +74,57 @@ export function invalidRecords(bad: Pending[]): DataError {
   );
 }
 
-/** Writes every file; on a failure removes what this call created and restores what it replaced, then rethrows. */
+/** Writes a checked new file to its staging name now, so its text need not be kept until the end. */
+export function stage(registry: string, p: Pending): void {
+  p.staged = writeStaged(registry, p.ref.file, textOf(p));
+  p.text = undefined;
+}
+
+function linkInto(staged: string, path: string): void {
+  try {
+    linkSync(staged, path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    throw new DataError(
+      `${path} already exists`,
+      "E_EXISTS",
+      "modelreg never overwrites a registry file; pick another id or slug, or edit the file with `modelreg update`.",
+    );
+  }
+}
+
+/**
+ * Writes every file: new ones staged (if not yet), made durable with one pass
+ * of fsyncs, linked into place; edited ones replaced atomically, their old text
+ * kept until the end. A failure undoes what this call did and rethrows; a kill
+ * is undone by the next import's sweep (_staging.ts).
+ */
 export function writeAll(registry: string, pending: Pending[]): void {
   const undo: Array<() => void> = [];
+  const hidden: string[] = [];
   try {
     for (const p of pending) {
       const path = join(registry, p.ref.file);
-      if (p.action === "created") {
-        createFileExclusive(path, textOf(p));
+      if (p.action === "created") p.staged ??= writeStaged(registry, p.ref.file, textOf(p));
+      else writeFileSync(originalPath(registry, p.ref.file), readFileSync(path));
+      hidden.push(p.staged ?? originalPath(registry, p.ref.file));
+    }
+    fsyncPaths(hidden);
+    const dirs = new Set<string>();
+    for (const p of pending) {
+      const path = join(registry, p.ref.file);
+      if (p.staged) {
+        mkdirSync(dirname(path), { recursive: true });
+        linkInto(p.staged, path);
         undo.push(() => unlinkSync(path));
       } else {
-        const before = readFileSync(path, "utf8");
         replaceFile(path, textOf(p));
-        undo.push(() => replaceFile(path, before));
+        undo.push(() => replaceFile(path, readFileSync(originalPath(registry, p.ref.file), "utf8")));
       }
+      dirs.add(dirname(path));
     }
+    fsyncPaths(dirs);
+    writeMarker(registry);
   } catch (err) {
     for (const step of undo.reverse()) {
       try {
@@ -84,6 +133,8 @@ export function writeAll(registry: string, pending: Pending[]): void {
         // Keep undoing the rest; the original error says what went wrong.
       }
     }
+    sweepStaging(registry);
     throw err;
   }
+  sweepStaging(registry);
 }

@@ -1,7 +1,8 @@
 // Turns an importer's plan into registry files (issue #9): what an earlier
 // import brought in is skipped (found by `source`), every record is checked
-// exactly as `modelreg validate` will check it, and then all of them are
-// written under the registry lock — or, on any failure, none.
+// exactly as `modelreg validate` will check it and staged, and then all of
+// them are linked into place under the registry lock — or, on any failure or
+// kill, none (_staging.ts).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../core/errors.ts";
@@ -15,7 +16,8 @@ import { loadValidators } from "../write/edit-check.ts";
 import { withLock } from "../write/lock.ts";
 import { mapAt, openForEdit, render, setScalar, valueAt } from "../yaml/edit.ts";
 import { type Imported, importedBySource } from "./_imported.ts";
-import { errorsIn, invalidRecords, type Pending, sourceProblems, writeAll } from "./_plan-write.ts";
+import { errorsIn, invalidRecords, type Pending, sourceProblems, stage, writeAll } from "./_plan-write.ts";
+import { sweepStaging } from "./_staging.ts";
 import { type ImportPlan, isoSeconds, type PlannedExperiment, type Skip } from "./types.ts";
 
 export interface ImportOptions {
@@ -59,7 +61,14 @@ export async function applyPlan(plan: ImportPlan, o: ImportOptions): Promise<Imp
   for (const p of plan.problems) skipped.push({ what: p.file, why: `${p.message} (skipped: --keep-going)` });
   loadValidators();
   return withLock(o.registry, () => {
-    const pending = prepare(plan, o, skipped);
+    if (!o.dryRun) sweepStaging(o.registry);
+    let pending: Pending[];
+    try {
+      pending = prepare(plan, o, skipped);
+    } catch (err) {
+      if (!o.dryRun) sweepStaging(o.registry);
+      throw err;
+    }
     if (!o.dryRun) writeAll(o.registry, pending);
     const written = pending.map(({ kind, id, ref, label, action }) => ({ kind, id, file: ref.file, label, action }));
     return { system: plan.system, project: plan.project, written, skipped, notes: plan.notes, dryRun: o.dryRun === true };
@@ -112,6 +121,7 @@ function prepare(plan: ImportPlan, o: ImportOptions, skipped: Skip[]): Pending[]
     };
     const errors = errorsIn(p);
     if (errors.length === 0) {
+      if (!o.dryRun) stage(o.registry, p);
       experiments.push(p);
       target.set(e.record.source.id, { model: e.model, value: e.record.version ?? id });
     } else if (o.keepGoing)

@@ -100,3 +100,20 @@ function summarize(ref: FileRef, parsed: ParsedYaml): FileSummary | null {
   const id = str(v.id) ? v.id : ref.id;
   return { experiment: str(v.version) ? { id, version: v.version, versionAt: at(parsed, ["version"]) } : { id } };
 }
+
+/**
+ * The schema and the file rules on a record value, without its text's YAML
+ * stage: true when nothing is an error. For writers whose serialiser is ours
+ * (the import), the text of such a value parses back to the same value, so
+ * checkFile on it would say the same; a `false` is followed by checkFile for
+ * located diagnostics.
+ */
+export function recordValuePasses(ref: FileRef, value: unknown, text: string): boolean {
+  if (schemaErrors(ref.kind, value).length > 0) return false;
+  const ctx = { ref, value, text };
+  for (const rule of FILE_RULES) {
+    if (!rule.kinds.includes(ref.kind)) continue;
+    if (rule.check(ctx).some((f) => (f.severity ?? "error") === "error")) return false;
+  }
+  return true;
+}
