@@ -37,7 +37,7 @@ export function stagingDir(registry: string): string {
 const flat = (file: string) => file.replaceAll("/", "_");
 const unflat = (name: string) => name.replaceAll("_", "/");
 
-export function stagedPath(registry: string, file: string): string {
+function stagedPath(registry: string, file: string): string {
   return join(stagingDir(registry), flat(file));
 }
 
