@@ -1,7 +1,7 @@
 // Every change of every model's aliases (issue #16), from the model.yaml
 // versions in one log: the aliases after each commit compared with those
 // before it, oldest commit first, so only the new side of each change is parsed.
-import { parseBlob } from "./blobs.ts";
+import { peekBlob } from "../registry/peek.ts";
 import type { CommitInfo, LogCommit } from "./git-log.ts";
 
 export interface AliasChange extends CommitInfo {
@@ -41,7 +41,7 @@ export function aliasTimelines(commits: LogCommit[], blobs: Map<string, Buffer>)
       if (!m) continue;
       const model = `${m[1]}/${m[2]}`;
       const before = state.get(model) ?? new Map<string, string>();
-      const after = f.status === "deleted" ? new Map<string, string>() : aliasesIn(parseBlob(f.after ? blobs.get(f.after) : undefined));
+      const after = f.status === "deleted" ? new Map<string, string>() : aliasesIn(peekBlob(f.after ? blobs.get(f.after) : undefined));
       if (!after) continue;
       state.set(model, after);
       const { changes: _, seq, ...info } = c;

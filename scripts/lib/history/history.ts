@@ -2,19 +2,20 @@
 // changed which alias when, in which pull request; how an experiment record
 // changed; what an alias named at a date or commit. Each question is one
 // `git log` over the files it concerns (git-log.ts) plus one
-// `git cat-file --batch` for the old versions (blobs.ts), never a git process
+// `git cat-file --batch` for the old versions (git/git-blobs.ts, parsed by registry/peek.ts), never a git process
 // per model or per file.
 // May import: core, schema, yaml, registry, git. Imported by commands and site.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DataError } from "../core/errors.ts";
 import { parseRef } from "../core/ref.ts";
+import { readBlobs } from "../git/git-blobs.ts";
 import { experimentFromRef, type ResolvedExperiment } from "../registry/experiment-ref.ts";
 import { assertRegistryDir } from "../registry/listing.ts";
+import { peekBlob } from "../registry/peek.ts";
 import { assertModelExists, type ExperimentLocation, listExperiments } from "../registry/refs.ts";
 import { type AliasChange, aliasTimelines, modelBlobIds } from "./aliases.ts";
 import { changeAt, cutAt, type Moment, parseMoment } from "./at.ts";
-import { parseBlob, readBlobs } from "./blobs.ts";
 import { type RegistryLog, readLog, renamedFrom } from "./git-log.ts";
 import { blobIdsOf, changesByFile, type RecordEvent, recordEvents } from "./records.ts";
 
@@ -83,7 +84,7 @@ export function describeTargets(registry: string, project: string, model: string
     const byId = files.filter((f) => f.id.startsWith(value.toLowerCase()));
     if (byId.length === 1) {
       const bytes = readFileSync(join(registry, byId[0].file));
-      const version = VERSION_LINE.test(bytes.toString("utf8")) ? parseBlob(bytes)?.version : undefined;
+      const version = VERSION_LINE.test(bytes.toString("utf8")) ? peekBlob(bytes)?.version : undefined;
       out.set(value, { value, id: byId[0].id, ...(typeof version === "string" ? { version } : {}) });
       wanted.delete(value);
     } else out.set(value, { value });
@@ -94,7 +95,7 @@ export function describeTargets(registry: string, project: string, model: string
     const line = VERSION_LINE.exec(bytes.toString("utf8"));
     if (!line || !wanted.has(line[1])) continue;
     // The line is only a hint; the YAML module has the last word.
-    if (parseBlob(bytes)?.version === line[1]) out.set(line[1], { value: line[1], id: f.id, version: line[1] });
+    if (peekBlob(bytes)?.version === line[1]) out.set(line[1], { value: line[1], id: f.id, version: line[1] });
   }
   return out;
 }

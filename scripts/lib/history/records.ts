@@ -1,7 +1,7 @@
 // How one experiment record changed from commit to commit (issue #16): its
 // creation, each metric, artifact and tag added, changed or removed (old →
 // new), its version label and status, and which other sections changed.
-import { parseBlob } from "./blobs.ts";
+import { peekBlob } from "../registry/peek.ts";
 import type { CommitInfo, FileChange, LogCommit } from "./git-log.ts";
 
 export interface FieldChange {
@@ -56,8 +56,8 @@ export function recordEvents(entries: Array<{ commit: LogCommit; change: FileCha
   const events: RecordEvent[] = [];
   for (const { commit, change } of entries) {
     const { changes: _, ...info } = commit;
-    const before = parseBlob(change.before ? blobs.get(change.before) : undefined);
-    const after = parseBlob(change.after ? blobs.get(change.after) : undefined);
+    const before = peekBlob(change.before ? blobs.get(change.before) : undefined);
+    const after = peekBlob(change.after ? blobs.get(change.after) : undefined);
     const kind: RecordEvent["kind"] =
       change.status === "added" ? "created" : change.status === "deleted" ? "deleted" : change.from && change.before === change.after ? "moved" : "changed";
     const fields = after ? diffRecords(kind === "created" ? undefined : before, after) : [];
