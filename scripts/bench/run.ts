@@ -131,8 +131,18 @@ function table(rows: Row[]): string {
   return lines.join("\n");
 }
 
-const sizesArg = process.argv.indexOf("--sizes");
-const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [1000, 10000, 100000];
+/** A comma-separated list of counts given as `--name 1000,10000`, or the default. */
+function sizesFlag(name: string, fallback: number[]): number[] {
+  const at = process.argv.indexOf(name);
+  return at > 0
+    ? process.argv[at + 1]
+        .split(",")
+        .map(Number)
+        .filter((n) => n > 0)
+    : fallback;
+}
+
+const sizes = sizesFlag("--sizes", [1000, 10000, 100000]);
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
 const PARTS = ["startup", "validate", "site", "import", "history", "analysis"];
@@ -144,22 +154,8 @@ if (parts.has("startup")) {
   process.stdout.write(startupReport(benchStartup()));
 }
 // Import sizes are runs in the source (issue #18), not registry experiments: --import-sizes 1000,10000.
-const importArg = process.argv.indexOf("--import-sizes");
-const mlflowSizes =
-  importArg > 0
-    ? process.argv[importArg + 1]
-        .split(",")
-        .map(Number)
-        .filter((n) => n > 0)
-    : [1000, 10000];
-const wandbArg = process.argv.indexOf("--wandb-sizes");
-const wandbSizes =
-  wandbArg > 0
-    ? process.argv[wandbArg + 1]
-        .split(",")
-        .map(Number)
-        .filter((n) => n > 0)
-    : [500, 1000];
+const mlflowSizes = sizesFlag("--import-sizes", [1000, 10000]);
+const wandbSizes = sizesFlag("--wandb-sizes", [500, 1000]);
 const analysisRows: AnalysisRow[] = [];
 const rows: Row[] = [];
 const siteResults: SiteResult[] = [];
