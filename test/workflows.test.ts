@@ -61,7 +61,7 @@ test("validate.yml: pull_request only, read-only token, no secrets, superseded r
   assert.equal(steps.find((s) => s.run?.includes("report"))?.if, gh("!cancelled()"));
 });
 
-test("pages.yml: main and manual runs, the official Pages actions, one deployment at a time, the record cache kept", () => {
+test("pages.yml: main and manual runs, the official Pages actions, one deployment at a time, the record cache and the previous output kept", () => {
   const w = readWorkflow("pages.yml");
   assert.deepEqual(w.on, { push: { branches: ["main"] }, workflow_dispatch: null });
   assert.deepEqual(w.permissions, { contents: "read", pages: "write", "id-token": "write" });
@@ -70,7 +70,8 @@ test("pages.yml: main and manual runs, the official Pages actions, one deploymen
   for (const action of ["actions/configure-pages", "actions/cache", "actions/upload-pages-artifact", "actions/deploy-pages"])
     assert.ok(uses.includes(action), action);
   const build = w.jobs.build.steps;
-  assert.equal(build.find((s) => s.uses?.startsWith("actions/cache@"))?.with?.path, "~/.cache/modelreg");
+  // The record cache and the site build's manifest, with the previous output beside them (incremental builds, issue #15).
+  assert.equal(build.find((s) => s.uses?.startsWith("actions/cache@"))?.with?.path, "~/.cache/modelreg\n_site\n");
   assert.equal(build.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))?.with?.path, "_site");
   const site = build.find((s) => s.run?.includes("site build"));
   assert.equal(site?.env?.BASE_PATH, gh("steps.pages.outputs.base_path"));
