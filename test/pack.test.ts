@@ -216,6 +216,9 @@ describe("the package: npm pack, npm install the tarball, every command from it"
     git("add", "-A");
     git("commit", "-qm", "import");
     assert.match(await ok("report", "--base", "main"), /demo\/tiny/);
+    // The promotion landed in the first commit: history names it; importance explains that two runs are too few.
+    assert.match(await ok("history", "demo/classifier"), /production[\s\S]*1\.1\.0/);
+    assert.match(await ok("importance", "demo/classifier"), /run/);
     const index = JSON.parse(await ok("export", "hf", "demo/classifier@production", "--json"));
     assert.equal(JSON.stringify(index).includes("0.93"), true, JSON.stringify(index));
   });
