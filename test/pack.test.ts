@@ -6,12 +6,13 @@
 // compiles TypeScript (site/src, with Astro). The slowest test: npm installs
 // the site's dependencies (from its cache when it can).
 import assert from "node:assert/strict";
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { before, describe, test } from "node:test";
 import { type CliResult, cacheEnv, FIXTURES, ROOT, tempDir } from "./_helpers.ts";
 import { runProcess } from "./_process.ts";
+import { poll, serveCli } from "./_serve.ts";
 
 const NPM_QUIET = { npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
 const UNREACHABLE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ENETUNREACH|network request .* failed/;
@@ -48,40 +49,8 @@ async function ok(...args: string[]): Promise<string> {
 }
 
 /** Starts `modelreg ARGS` in the team's repository and resolves with the URL it prints. */
-function serve(args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(team, "node_modules", "modelreg", "bin", "modelreg.mjs"), ...args], {
-    cwd: team,
-    env: { ...process.env, NO_COLOR: "1", ...cacheEnv() },
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`no URL printed within 90 s:\n${out}`)), 90_000);
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = /(http:\/\/localhost:\d+\/\S*)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child });
-      }
-    });
-    child.stderr.on("data", (d) => (out += d));
-    child.on("exit", (code) => reject(new Error(`exited ${code} before serving:\n${out}`)));
-  });
-}
-
-async function poll(url: string, until: (body: string) => boolean, ms = 60_000): Promise<string> {
-  const end = Date.now() + ms;
-  let body = "";
-  while (Date.now() < end) {
-    body = await fetch(url).then(
-      (r) => r.text(),
-      () => "",
-    );
-    if (until(body)) return body;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} never matched; last body:\n${body.slice(0, 500)}`);
-}
+const serve = (args: string[]) =>
+  serveCli(join(team, "node_modules", "modelreg", "bin", "modelreg.mjs"), args, { cwd: team, env: cacheEnv(), timeoutMs: 90_000 });
 
 describe("the package: npm pack, npm install the tarball, every command from it", { timeout: 900_000 }, () => {
   before(async () => {
@@ -237,7 +206,7 @@ describe("the package: npm pack, npm install the tarball, every command from it"
     for (const command of ["preview", "dev"]) {
       const { url, child } = await serve(["site", command, "--base", "/team-registry/", "--port", command === "dev" ? "4471" : "4470"]);
       try {
-        assert.match(await poll(url, (b) => b.includes("Demo project")), /Demo project/, command);
+        assert.match(await poll(url, (b) => b.includes("Demo project"), 60_000), /Demo project/, command);
       } finally {
         child.kill();
       }

@@ -1,45 +1,15 @@
 // `modelreg site preview` and `site dev` (issue #6): the URL they print is
 // the one they serve; dev picks up an edited registry file.
 import { strict as assert } from "node:assert";
-import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { buildSiteFor } from "./_browser.ts";
 import { BIN, FIXTURES, tempDir } from "./_helpers.ts";
+import { poll, serveCli } from "./_serve.ts";
 
 /** Starts `modelreg ARGS` and resolves with the URL it prints. */
-function serve(args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: "1" } });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`no URL printed within 60 s:\n${out}`)), 60_000);
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = /(http:\/\/localhost:\d+\/\S*)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child });
-      }
-    });
-    child.stderr.on("data", (d) => (out += d));
-    child.on("exit", (code) => reject(new Error(`exited ${code} before serving:\n${out}`)));
-  });
-}
-
-async function poll(url: string, until: (body: string) => boolean, ms = 30_000): Promise<string> {
-  const end = Date.now() + ms;
-  let body = "";
-  while (Date.now() < end) {
-    body = await fetch(url).then(
-      (r) => r.text(),
-      () => "",
-    );
-    if (until(body)) return body;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} never matched; last body:\n${body.slice(0, 500)}`);
-}
+const serve = (args: string[]) => serveCli(BIN, args, { timeoutMs: 60_000 });
 
 describe("serving the site", () => {
   test("site preview serves the built site at the URL it prints", async () => {
