@@ -54,10 +54,17 @@ function diffRecords(before: Record<string, unknown> | undefined, after: Record<
 /** One experiment file's changes, oldest first; `blobs` holds every version of it (see blobIdsOf). */
 export function recordEvents(entries: Array<{ commit: LogCommit; change: FileChange }>, blobs: Map<string, Buffer>): RecordEvent[] {
   const events: RecordEvent[] = [];
+  // Each version is the `after` of one change and the `before` of the next: parse it once (parsing is most of the cost).
+  const parsed = new Map<string, Record<string, unknown> | undefined>();
+  const version = (id: string | undefined) => {
+    if (id === undefined) return undefined;
+    if (!parsed.has(id)) parsed.set(id, peekBlob(blobs.get(id)));
+    return parsed.get(id);
+  };
   for (const { commit, change } of entries) {
     const { changes: _, ...info } = commit;
-    const before = peekBlob(change.before ? blobs.get(change.before) : undefined);
-    const after = peekBlob(change.after ? blobs.get(change.after) : undefined);
+    const before = version(change.before);
+    const after = version(change.after);
     const kind: RecordEvent["kind"] =
       change.status === "added" ? "created" : change.status === "deleted" ? "deleted" : change.from && change.before === change.after ? "moved" : "changed";
     const fields = after ? diffRecords(kind === "created" ? undefined : before, after) : [];
