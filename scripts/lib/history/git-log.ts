@@ -1,9 +1,9 @@
 // One pass over the first-parent history of HEAD (issue #16): a single
-// `git log --first-parent -M --raw` over the registry files asked for, so a
-// model's timeline or a whole site's history costs one git process however
-// many models, files and commits there are. Renames (a model directory moved)
-// are detected in that pass; every change is filed under the path the file
-// has now, so a renamed model keeps its history.
+// `git log --first-parent -M --raw` over the registry files asked for (or the
+// whole registry directory), so a model's timeline or a whole site's history
+// costs one git process however many models, files and commits there are.
+// Renames (a model directory moved) are detected in that pass; every change
+// is filed under the path the file has now, so a renamed model keeps its history.
 import { spawn } from "node:child_process";
 import { DataError, UsageError } from "../core/errors.ts";
 
@@ -156,10 +156,21 @@ export async function renamedFrom(cwd: string, commits: string[], pattern: strin
 
 /**
  * The first-parent history of HEAD for `pathspecs` (relative to the registry
- * directory, e.g. `:(glob)*\/models/*\/model.yaml`), oldest commit first.
+ * directory, e.g. `:(literal)vision/models/resnet/model.yaml`), oldest commit
+ * first; without pathspecs, of every file under the registry directory.
+ *
+ * The whole registry is read with `--relative` instead of a pathspec: a
+ * pathspec makes git decide for each commit whether it touched the registry
+ * by descending to the first changed file, then descend again for the diff,
+ * so every large `experiments/` directory a commit changes is read twice
+ * (half of the log's time at 100k experiments, docs/benchmarks.md "history").
+ * `--relative` diffs each commit once and leaves out changes outside the
+ * registry (renames pair only files inside it, as with a pathspec); the
+ * commits left with no change are dropped here.
  */
-export async function readLog(registry: string, pathspecs: string[]): Promise<RegistryLog> {
+export async function readLog(registry: string, pathspecs?: string[]): Promise<RegistryLog> {
   const { prefix } = await openRepo(registry);
+  const scope = pathspecs ? ["HEAD", "--", ...pathspecs] : ["--relative", "HEAD"];
   const out = await gitOutput(registry, [
     "-c",
     "core.quotePath=off",
@@ -172,13 +183,12 @@ export async function readLog(registry: string, pathspecs: string[]): Promise<Re
     "-z",
     "--no-color",
     "--format=%x01%H%x00%P%x00%cI%x00%an%x00%ae%x00%s",
-    "HEAD",
-    "--",
-    ...pathspecs,
+    ...scope,
   ]);
-  const raw = parseLog(out);
+  const raw = pathspecs ? parseLog(out) : parseLog(out).filter((c) => c.raw.length > 0);
   const merged = await mergedAuthors(registry, raw);
-  const rel = (p: string) => (p.startsWith(prefix) ? p.slice(prefix.length) : p);
+  // --relative already gives registry-relative paths.
+  const rel = (p: string) => (pathspecs && p.startsWith(prefix) ? p.slice(prefix.length) : p);
   // Newest first, as git lists them: a rename maps the older path to the file's path now.
   const finalPath = new Map<string, string>();
   const finalOf = (p: string) => finalPath.get(p) ?? p;

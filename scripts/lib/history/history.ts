@@ -189,7 +189,7 @@ const EXPERIMENT_FILE = /\/models\/[^/]+\/experiments\/([^/]+)\.yaml$/;
  * they were made (a file added once and never changed reads no blob).
  */
 export async function registryHistory(registry: string): Promise<RegistryHistory> {
-  const log = await readLog(registry, ["."]);
+  const log = await readLog(registry);
   const byFile = changesByFile(log.commits, (f) => EXPERIMENT_FILE.test(f));
   const changed = [...byFile.values()].filter((entries) => entries.length > 1);
   const blobs = await readBlobs(registry, [...modelBlobIds(log.commits), ...changed.flatMap(blobIdsOf)]);
