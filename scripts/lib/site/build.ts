@@ -135,7 +135,15 @@ function astroConfig(opts: SiteOptions, extra: { plugins?: unknown[] } = {}): As
     devToolbar: { enabled: false },
     build: { format: "directory", inlineStylesheets: "never", concurrency: 4 },
     // Scripts and styles stay files, so the Content Security Policy needs no inline allowance.
-    vite: { build: { assetsInlineLimit: 0 }, plugins: [compiledLib(), ...(extra.plugins ?? [])] as never, logLevel: "warn" },
+    // Short asset names: every page links its scripts and styles, and at 100k pages the names add up (issue #15).
+    vite: {
+      build: {
+        assetsInlineLimit: 0,
+        rollupOptions: { output: { entryFileNames: "_astro/[hash].js", chunkFileNames: "_astro/[hash].js", assetFileNames: "_astro/[hash][extname]" } },
+      },
+      plugins: [compiledLib(), ...(extra.plugins ?? [])] as never,
+      logLevel: "warn",
+    },
   };
 }
 
