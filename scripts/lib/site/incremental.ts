@@ -50,30 +50,47 @@ export function mergePages(staging: string, out: string, render: Set<string>): v
   for (const file of render) place(join(staging, file), join(out, file));
 }
 
+/**
+ * A file beside the pages (API, search, analysis). Most are cheap to make and
+ * are compared by their bytes; one that is costly to make names a hash of its
+ * inputs instead, and its body is made only when those changed.
+ */
+export type DataFile = { path: string; body: string } | { path: string; inputs: string; body: () => string };
+
 /** Writes the data files whose hash changed (all of them when there is no previous manifest); returns how many. */
 export function writeDataFiles(
   dir: string,
-  files: Iterable<{ path: string; body: string }>,
+  files: Iterable<DataFile>,
   key: string,
   hashes: Map<string, string>,
   previous: Manifest | undefined,
+  inputs: Map<string, string>,
 ): { written: number; total: number } {
   const made = new Set<string>();
   let written = 0;
   let total = 0;
   for (const f of files) {
-    // The body is a pure function of the file's inputs, so its hash stands for them.
-    const hash = hashOf(key, f.path, f.body);
-    hashes.set(f.path, hash);
     total++;
     const path = join(dir, f.path);
+    if (typeof f.body === "function" && "inputs" in f) {
+      inputs.set(f.path, f.inputs);
+      const kept = previous?.files[f.path];
+      if (kept && previous?.inputs?.[f.path] === f.inputs && existsSync(path)) {
+        hashes.set(f.path, kept);
+        continue;
+      }
+    }
+    const body = typeof f.body === "function" ? f.body() : f.body;
+    // The body is a pure function of the file's inputs, so its hash stands for them.
+    const hash = hashOf(key, f.path, body);
+    hashes.set(f.path, hash);
     if (previous && previous.files[f.path] === hash && existsSync(path)) continue;
     const parent = dirname(path);
     if (!made.has(parent)) {
       mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
-    writeFileSync(path, f.body);
+    writeFileSync(path, body);
     written++;
   }
   return { written, total };
