@@ -112,7 +112,8 @@ function dataDevServer(current: () => SiteData, base: string) {
         const path = decodeURIComponent((req.url ?? "").split("?")[0]);
         if (!["api/", "search/", "analysis/"].some((dir) => path.startsWith(base + dir))) return next();
         const data = current();
-        if (cached?.data !== data) cached = { data, files: new Map([...dataFiles(data, base)].map((f) => [f.path, typeof f.body === "function" ? f.body() : f.body])) };
+        if (cached?.data !== data)
+          cached = { data, files: new Map([...dataFiles(data, base)].map((f) => [f.path, typeof f.body === "function" ? f.body() : f.body])) };
         const body = cached.files.get(path.slice(base.length));
         if (body === undefined) return next();
         res.setHeader("Content-Type", "application/json; charset=utf-8");
