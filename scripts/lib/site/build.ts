@@ -91,7 +91,7 @@ function handOff(data: SiteData, render?: Set<string>): void {
  */
 function* dataFiles(data: SiteData, base: string): Generator<DataFile> {
   const api = `api/${API_VERSION}/`;
-  for (const f of apiFiles(data, base)) yield { path: api + f.path, body: f.body };
+  for (const f of apiFiles(data, base)) yield { ...f, path: api + f.path };
   yield { path: `${api}openapi.json`, body: `${JSON.stringify(openApiDocument(base), null, 2)}\n` };
   for (const kind of ["common", "project", "model", "experiment"]) {
     yield { path: `${api}schemas/${kind}.schema.json`, body: readFileSync(join(SCHEMAS_DIR, `${kind}.schema.json`), "utf8") };

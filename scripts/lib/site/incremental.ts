@@ -22,16 +22,25 @@ export interface Plan {
   pages: number;
 }
 
-/** Hashes every page's props; a page is rendered when its hash is new or its file is gone. */
+/** Hashes every page's inputs (or its props); a page is rendered when its hash is new or its file is gone. */
 export function planPages(site: SiteData, key: string, out: string, previous: Manifest | undefined, full?: string): Plan {
   const files = new Map<string, string>();
   const render = new Set<string>();
   let pages = 0;
+  // One listing of experiments/ instead of an existsSync per experiment page (100k of them).
+  let experimentDirs: Set<string> | undefined;
+  const exists = (file: string): boolean => {
+    const m = /^experiments\/([^/]+)\/index\.html$/.exec(file);
+    if (!m) return existsSync(join(out, file));
+    experimentDirs ??= new Set(existsSync(join(out, "experiments")) ? readdirSync(join(out, "experiments")) : []);
+    return experimentDirs.has(m[1]);
+  };
   for (const page of sitePages(site)) {
-    const hash = hashOf(key, page.file, JSON.stringify(page.props()));
+    const inputs = page.inputs?.();
+    const hash = inputs !== undefined ? hashOf(key, page.file, "inputs", inputs) : hashOf(key, page.file, "props", JSON.stringify(page.props()));
     files.set(page.file, hash);
     pages++;
-    if (!previous || previous.files[page.file] !== hash || !existsSync(join(out, page.file))) render.add(page.file);
+    if (!previous || previous.files[page.file] !== hash || !exists(page.file)) render.add(page.file);
   }
   return { full, files, render, pages };
 }
@@ -55,7 +64,8 @@ export function mergePages(staging: string, out: string, render: Set<string>): v
  * are compared by their bytes; one that is costly to make names a hash of its
  * inputs instead, and its body is made only when those changed.
  */
-export type DataFile = { path: string; body: string } | { path: string; inputs: string; body: () => string };
+export type DataFile = { path: string; body: string } | LazyDataFile;
+export type LazyDataFile = { path: string; inputs: string; body: () => string };
 
 /** Writes the data files whose hash changed (all of them when there is no previous manifest); returns how many. */
 export function writeDataFiles(

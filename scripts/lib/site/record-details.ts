@@ -20,7 +20,7 @@ export interface DetailCell extends ValueView {
   note?: string;
 }
 
-export interface DetailRow {
+interface DetailRow {
   /** The row's heading: a dotted key's muted prefix and its leaf. */
   key: [string, string];
   cells: DetailCell[];
