@@ -4,6 +4,8 @@ import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import { flatten } from "../scripts/lib/domain/diff.ts";
+import type { ExperimentData } from "../scripts/lib/schema/types.ts";
 import { buildSiteFor, launch, NO_CHROMIUM, type StaticServer, serveStatic } from "./_browser.ts";
 import { ROOT } from "./_helpers.ts";
 
@@ -47,8 +49,21 @@ describe("the site in chromium", { skip: NO_CHROMIUM }, () => {
     );
     await first.locator("td:nth-child(3) a").click();
     await page.waitForURL(/\/experiments\/[0-9a-z]{26}\/$/);
+    // Parameters and the sections below the curves are rendered from the API record (issue #15).
+    await page.locator("[data-details]:not([aria-busy])").waitFor();
+    await page.locator("[data-parameters]:not([aria-busy])").waitFor();
     const main = (await page.locator("main").textContent()) ?? "";
     for (const heading of ["Evaluations", "Parameters", "Datasets", "Artifacts", "Code", "Environment", "Source"]) assert.ok(main.includes(heading), heading);
+    const id = new URL(page.url()).pathname.split("/")[2];
+    const record = (await (await fetch(`${server.url}api/v0.1/experiments/id/${id}.json`)).json()) as { data: ExperimentData };
+    for (const ds of Object.values(record.data.datasets ?? {})) assert.ok(main.includes(ds.uri), `dataset ${ds.uri} is shown`);
+    for (const [key, value] of flatten(record.data.parameters)) {
+      const leaf = key.split(".").pop() ?? key;
+      const row = page.locator("[data-parameters] tr", { has: page.locator("th", { hasText: new RegExp(`(^|\\.)${leaf}$`) }) });
+      assert.ok((await row.count()) > 0, `parameter ${key} has a row`);
+      if (typeof value === "string") assert.ok(main.includes(value), `parameter ${key}'s value is shown`);
+    }
+    for (const uri of Object.values(record.data.artifacts ?? {})) assert.ok(main.includes(uri), `artifact ${uri} is shown`);
     assert.match(main, /npx modelreg resolve animal-image-classification\/resnet50@/);
     assert.equal(await page.locator("h1 .badge.production").count(), 1, "the best run is production in the sample registry");
     assert.deepEqual(errors, []);

@@ -4,7 +4,7 @@
 // files of removed records, and falls back to a full build (saying why) when
 // the site code, the base path or the manifest does not allow reuse.
 import { strict as assert } from "node:assert";
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { before, describe, test } from "node:test";
 import { present, runCli, tempDir } from "./_helpers.ts";
@@ -64,7 +64,15 @@ describe("incremental site builds", () => {
   });
 
   test("nothing changed: nothing is rendered and the output stays the same", async () => {
+    const analysis = () =>
+      readdirSync(join(out, "analysis"), { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => [f, statSync(join(out, "analysis", f)).mtimeMs]);
+    const before = analysis();
+    assert.ok(before.length > 0);
     assert.equal(rendered(await step("nothing changed")), 0);
+    // The sweep analysis (random forests) is the costliest data: unchanged inputs keep the file as it is.
+    assert.deepEqual(analysis(), before);
   });
 
   test("an experiment added: its page and the pages that list it", async () => {

@@ -8,6 +8,7 @@ import { chartGeometry, downsample, niceTicks } from "../scripts/lib/site/chart.
 import { formatNumber, inlineCode } from "../scripts/lib/site/format.ts";
 import { leaderboardColumns, leaderboardGroups, leaderboardRows } from "../scripts/lib/site/leaderboard.ts";
 import { commitUrl, fileUrls, repoWebUrl, safeHref } from "../scripts/lib/site/links.ts";
+import { recordDetails } from "../scripts/lib/site/record-details.ts";
 import { buildSiteData } from "../scripts/lib/site/view.ts";
 import { present, ROOT } from "./_helpers.ts";
 
@@ -125,5 +126,62 @@ describe("leaderboard of the sample registry", async () => {
     // Constant parameters are listed once, not as columns.
     const paramKeys = columns.columns.filter((c) => c.kind === "param").map((c) => c.key);
     for (const [k] of columns.constants) assert.ok(!paramKeys.includes(k));
+  });
+});
+
+describe("an experiment page's sections rendered from its API record", () => {
+  const details = recordDetails({
+    id: "01kh00kbbgf06jnxekckk6zzke",
+    created: "2026-01-01T00:00:00Z",
+    parameters: { optimizer: { name: "adam", lr: 0.000118 }, epochs: 3 },
+    datasets: {
+      training: { uri: "javascript:alert(1)", sha256: "a".repeat(64), rows: 1200 },
+      test: { uri: "https://user:secret@example.com/test.csv", name: "held-out" },
+    },
+    artifacts: { model: "https://example.com/model.bin", weights: "s3://bucket/w.bin" },
+    code: { repo: "git@github.com:acme/train.git", commit: "927cd7fdfedb1ab16b24ffce85dca91417d9188d", dirty: false },
+    source: { system: "mlflow", id: "abc" },
+  });
+  const cells = (title: string) => {
+    const section = [details.parameters, ...details.rest.flat()].find((s) => s.title === title);
+    assert.ok(section, title);
+    return section.table.rows.map((r) => [r.key.join(""), ...r.cells.map((c) => c.text)]);
+  };
+
+  test("parameters are flattened, numbers rounded with the exact value kept", () => {
+    assert.deepEqual(cells("Parameters"), [
+      ["optimizer.name", "adam"],
+      ["optimizer.lr", "0.000118"],
+      ["epochs", "3"],
+    ]);
+    assert.deepEqual(details.parameters.table.rows[0].key, ["optimizer.", "name"]);
+  });
+
+  test("only http(s) URIs without credentials become links", () => {
+    const [training, test] = details.rest[0][0].table.rows;
+    assert.equal(training.cells[0].text, "javascript:alert(1)");
+    assert.equal(training.cells[0].href, undefined);
+    assert.equal(training.cells[0].code, true);
+    assert.equal(test.cells[0].href, undefined, "a URI with credentials is not linked");
+    assert.equal(test.cells[0].note, "held-out");
+    assert.deepEqual(
+      training.cells.slice(1).map((c) => c.text),
+      [`sha256:${"a".repeat(12)}…`, "1,200", ""],
+    );
+    const artifacts = details.rest[1][0].table.rows.map((r) => r.cells[0].href);
+    assert.deepEqual(artifacts, ["https://example.com/model.bin", undefined]);
+  });
+
+  test("code links the repository and the commit on its web host; empty sections say so", () => {
+    const code = details.rest[1][1].table.rows;
+    assert.equal(code[0].cells[0].href, "https://github.com/acme/train");
+    assert.equal(code[1].cells[0].href, "https://github.com/acme/train/commit/927cd7fdfedb1ab16b24ffce85dca91417d9188d");
+    assert.deepEqual(cells("Code").at(-1), ["uncommitted changes", "no"]);
+    assert.deepEqual(cells("Environment"), []);
+    assert.equal(details.rest[2][0].empty, "No environment recorded.");
+    assert.deepEqual(
+      details.rest[2][1].more?.table.rows.map((r) => r.cells[0].text),
+      ["mlflow", "abc"],
+    );
   });
 });

@@ -72,7 +72,7 @@ export async function benchAnalysis(size: number, registry: string): Promise<Ana
     const data = await loadSite({ registry, cacheDir: join(dir, "cache") });
     const t = performance.now();
     const cpu = process.cpuUsage();
-    const files = [...analysisFiles(data)];
+    const files = [...analysisFiles(data)].map((f) => ({ path: f.path, body: f.body() }));
     const analysisS = (performance.now() - t) / 1000;
     const used = process.cpuUsage(cpu);
     const analysisCpuS = (used.user + used.system) / 1e6;

@@ -51,6 +51,12 @@ export interface LoadedRegistry {
   experiments: ExperimentRecord[];
   /** Everything `modelreg validate` would report. */
   diagnostics: Diagnostic[];
+  /**
+   * File → its version token (a clean tracked file's git blob id, else its
+   * `lstat`), as the record cache knows it; only when the cache is on. The
+   * site's incremental build hashes these instead of whole records.
+   */
+  versions?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -79,7 +85,8 @@ export async function loadRegistry(opts: { registry: string; workers?: number; c
   const listing = await listRegistry(opts.registry);
   const refs = placedRefs(listing);
   const tokens = versionsOf ? await versionsOf(refs.map((r) => r.file)) : [];
-  const versions = new Map(refs.map((r, i) => [r.file, tokens[i]]));
+  const versions = new Map<string, string>();
+  for (const [i, r] of refs.entries()) if (tokens[i] !== undefined) versions.set(r.file, tokens[i]);
   // A site build of an unchanged 100k registry parses nothing: every record comes from the cache.
   const session = new CheckSession({
     root: listing.root,
@@ -96,7 +103,7 @@ export async function loadRegistry(opts: { registry: string; workers?: number; c
     ...runRegistryRules({ paths: listing.paths, files: listing.files, dirs: listing.dirs, refs, summaries: session.summaries, scope: null }),
   ].sort(byPosition);
 
-  const loaded: LoadedRegistry = { root: listing.root, projects: [], models: [], experiments: [], diagnostics };
+  const loaded: LoadedRegistry = { root: listing.root, projects: [], models: [], experiments: [], diagnostics, ...(versionsOf ? { versions } : {}) };
   for (const { ref, value } of checked) {
     if (value !== undefined) addRecord(loaded, ref, value, () => readFileSync(join(listing.root, ref.file), "utf8"));
   }

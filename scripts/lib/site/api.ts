@@ -5,6 +5,8 @@
 import { groupBy } from "../domain/model-runs.ts";
 import type { ExperimentRecord, ModelRecord, ProjectRecord } from "../registry/loader.ts";
 import type { Kind } from "../schema/types.ts";
+import type { DataFile } from "./incremental.ts";
+import { recordInputs } from "./pages/inputs.ts";
 import type { SiteData } from "./view.ts";
 
 export const API_VERSION = "v0.1";
@@ -12,11 +14,8 @@ export const API_VERSION = "v0.1";
 const PAGE_ITEMS = 500;
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
-export interface ApiFile {
-  /** Path under `api/v0.1/`, e.g. `experiments/id/01k….json`. */
-  path: string;
-  body: string;
-}
+/** A file under `api/v0.1/` (its path from there, e.g. `experiments/id/01k….json`). */
+export type ApiFile = DataFile;
 
 export interface ApiItem {
   kind: Kind;
@@ -121,7 +120,12 @@ export function* apiFiles(site: SiteData, base: string): Generator<ApiFile> {
 
   // Summaries once, in the listing of all experiments; a model's and a project's listings are id lists (issue #15).
   yield* pages("experiments/all", allExperiments(site, base), base);
-  for (const e of site.experiments.values()) yield { path: `experiments/id/${e.id}.json`, body: json(experimentItem(e)) };
+  // A record's file is made from the record alone: with its version token known, an unchanged record is not serialised again.
+  const recordFile = (path: string, e: ExperimentRecord): ApiFile => {
+    const inputs = recordInputs(site, e.file);
+    return inputs === undefined ? { path, body: json(experimentItem(e)) } : { path, inputs, body: () => json(experimentItem(e)) };
+  };
+  for (const e of site.experiments.values()) yield recordFile(`experiments/id/${e.id}.json`, e);
   for (const m of site.models) {
     yield* pages(
       `experiments/model-id/${m.key}`,
@@ -129,7 +133,7 @@ export function* apiFiles(site: SiteData, base: string): Generator<ApiFile> {
       base,
     );
     for (const e of m.experiments) {
-      if (e.data.version !== undefined) yield { path: `experiments/model-version-id/${m.key}/${e.data.version}.json`, body: json(experimentItem(e)) };
+      if (e.data.version !== undefined) yield recordFile(`experiments/model-version-id/${m.key}/${e.data.version}.json`, e);
     }
   }
   for (const p of site.projects)

@@ -19,7 +19,7 @@ import { analysisFiles } from "./analysis-files.ts";
 import { API_VERSION, apiFiles } from "./api.ts";
 import { compiledLib } from "./compiled-lib.ts";
 import { siteFingerprint } from "./fingerprint.ts";
-import { filesIn, mergePages, planPages, removeStale, writeDataFiles } from "./incremental.ts";
+import { type DataFile, filesIn, mergePages, planPages, removeStale, writeDataFiles } from "./incremental.ts";
 import { hashOf, manifestPath, readManifest, writeManifest } from "./manifest.ts";
 import { siteMeta } from "./meta.ts";
 import { openApiDocument } from "./openapi.ts";
@@ -89,9 +89,9 @@ function handOff(data: SiteData, render?: Set<string>): void {
  * its OpenAPI document and the schemas it refers to, the search index and the
  * Analysis panel's files.
  */
-function* dataFiles(data: SiteData, base: string): Generator<{ path: string; body: string }> {
+function* dataFiles(data: SiteData, base: string): Generator<DataFile> {
   const api = `api/${API_VERSION}/`;
-  for (const f of apiFiles(data, base)) yield { path: api + f.path, body: f.body };
+  for (const f of apiFiles(data, base)) yield { ...f, path: api + f.path };
   yield { path: `${api}openapi.json`, body: `${JSON.stringify(openApiDocument(base), null, 2)}\n` };
   for (const kind of ["common", "project", "model", "experiment"]) {
     yield { path: `${api}schemas/${kind}.schema.json`, body: readFileSync(join(SCHEMAS_DIR, `${kind}.schema.json`), "utf8") };
@@ -112,7 +112,8 @@ function dataDevServer(current: () => SiteData, base: string) {
         const path = decodeURIComponent((req.url ?? "").split("?")[0]);
         if (!["api/", "search/", "analysis/"].some((dir) => path.startsWith(base + dir))) return next();
         const data = current();
-        if (cached?.data !== data) cached = { data, files: new Map([...dataFiles(data, base)].map((f) => [f.path, f.body])) };
+        if (cached?.data !== data)
+          cached = { data, files: new Map([...dataFiles(data, base)].map((f) => [f.path, typeof f.body === "function" ? f.body() : f.body])) };
         const body = cached.files.get(path.slice(base.length));
         if (body === undefined) return next();
         res.setHeader("Content-Type", "application/json; charset=utf-8");
@@ -135,7 +136,15 @@ function astroConfig(opts: SiteOptions, extra: { plugins?: unknown[] } = {}): As
     devToolbar: { enabled: false },
     build: { format: "directory", inlineStylesheets: "never", concurrency: 4 },
     // Scripts and styles stay files, so the Content Security Policy needs no inline allowance.
-    vite: { build: { assetsInlineLimit: 0 }, plugins: [compiledLib(), ...(extra.plugins ?? [])] as never, logLevel: "warn" },
+    // Short asset names: every page links its scripts and styles, and at 100k pages the names add up (issue #15).
+    vite: {
+      build: {
+        assetsInlineLimit: 0,
+        rollupOptions: { output: { entryFileNames: "_astro/[hash].js", chunkFileNames: "_astro/[hash].js", assetFileNames: "_astro/[hash][extname]" } },
+      },
+      plugins: [compiledLib(), ...(extra.plugins ?? [])] as never,
+      logLevel: "warn",
+    },
   };
 }
 
@@ -199,6 +208,7 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
   const dir = staging();
   let dataMs = 0;
   let data_ = { written: 0, total: 0 };
+  const inputs = new Map<string, string>();
   try {
     if (plan.full || plan.render.size > 0) {
       handOff(site, plan.full ? undefined : plan.render);
@@ -207,13 +217,13 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
     }
     const t = performance.now();
     if (plan.full) {
-      data_ = writeDataFiles(dir, dataFiles(site, opts.base), key, plan.files, undefined);
+      data_ = writeDataFiles(dir, dataFiles(site, opts.base), key, plan.files, undefined, inputs);
       // Whatever else Astro wrote (scripts, styles, public files) depends on the site code alone.
       for (const file of filesIn(dir)) if (!plan.files.has(file)) plan.files.set(file, hashOf(key, file));
       moveInto(dir, out);
     } else {
       mergePages(dir, out, plan.render);
-      data_ = writeDataFiles(out, dataFiles(site, opts.base), key, plan.files, manifest);
+      data_ = writeDataFiles(out, dataFiles(site, opts.base), key, plan.files, manifest, inputs);
       // Not a full build, so planPages found a previous manifest.
       const previousFiles = defined(manifest, "the previous manifest of an incremental build").files;
       for (const [file, hash] of Object.entries(previousFiles)) if (!plan.files.has(file) && hash === hashOf(key, file)) plan.files.set(file, hash);
@@ -223,7 +233,7 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
     rmSync(dir, { recursive: true, force: true });
   }
   const removed = manifest ? removeStale(out, manifest, plan.files) : 0;
-  if (manifestFile) writeManifest(manifestFile, key, plan.files);
+  if (manifestFile) writeManifest(manifestFile, key, plan.files, inputs);
   const ms = performance.now() - started;
   return {
     out,

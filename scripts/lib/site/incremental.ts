@@ -22,16 +22,25 @@ export interface Plan {
   pages: number;
 }
 
-/** Hashes every page's props; a page is rendered when its hash is new or its file is gone. */
+/** Hashes every page's inputs (or its props); a page is rendered when its hash is new or its file is gone. */
 export function planPages(site: SiteData, key: string, out: string, previous: Manifest | undefined, full?: string): Plan {
   const files = new Map<string, string>();
   const render = new Set<string>();
   let pages = 0;
+  // One listing of experiments/ instead of an existsSync per experiment page (100k of them).
+  let experimentDirs: Set<string> | undefined;
+  const exists = (file: string): boolean => {
+    const m = /^experiments\/([^/]+)\/index\.html$/.exec(file);
+    if (!m) return existsSync(join(out, file));
+    experimentDirs ??= new Set(existsSync(join(out, "experiments")) ? readdirSync(join(out, "experiments")) : []);
+    return experimentDirs.has(m[1]);
+  };
   for (const page of sitePages(site)) {
-    const hash = hashOf(key, page.file, JSON.stringify(page.props()));
+    const inputs = page.inputs?.();
+    const hash = inputs !== undefined ? hashOf(key, page.file, "inputs", inputs) : hashOf(key, page.file, "props", JSON.stringify(page.props()));
     files.set(page.file, hash);
     pages++;
-    if (!previous || previous.files[page.file] !== hash || !existsSync(join(out, page.file))) render.add(page.file);
+    if (!previous || previous.files[page.file] !== hash || !exists(page.file)) render.add(page.file);
   }
   return { full, files, render, pages };
 }
@@ -50,30 +59,48 @@ export function mergePages(staging: string, out: string, render: Set<string>): v
   for (const file of render) place(join(staging, file), join(out, file));
 }
 
+/**
+ * A file beside the pages (API, search, analysis). Most are cheap to make and
+ * are compared by their bytes; one that is costly to make names a hash of its
+ * inputs instead, and its body is made only when those changed.
+ */
+export type DataFile = { path: string; body: string } | LazyDataFile;
+export type LazyDataFile = { path: string; inputs: string; body: () => string };
+
 /** Writes the data files whose hash changed (all of them when there is no previous manifest); returns how many. */
 export function writeDataFiles(
   dir: string,
-  files: Iterable<{ path: string; body: string }>,
+  files: Iterable<DataFile>,
   key: string,
   hashes: Map<string, string>,
   previous: Manifest | undefined,
+  inputs: Map<string, string>,
 ): { written: number; total: number } {
   const made = new Set<string>();
   let written = 0;
   let total = 0;
   for (const f of files) {
-    // The body is a pure function of the file's inputs, so its hash stands for them.
-    const hash = hashOf(key, f.path, f.body);
-    hashes.set(f.path, hash);
     total++;
     const path = join(dir, f.path);
+    if (typeof f.body === "function" && "inputs" in f) {
+      inputs.set(f.path, f.inputs);
+      const kept = previous?.files[f.path];
+      if (kept && previous?.inputs?.[f.path] === f.inputs && existsSync(path)) {
+        hashes.set(f.path, kept);
+        continue;
+      }
+    }
+    const body = typeof f.body === "function" ? f.body() : f.body;
+    // The body is a pure function of the file's inputs, so its hash stands for them.
+    const hash = hashOf(key, f.path, body);
+    hashes.set(f.path, hash);
     if (previous && previous.files[f.path] === hash && existsSync(path)) continue;
     const parent = dirname(path);
     if (!made.has(parent)) {
       mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
-    writeFileSync(path, f.body);
+    writeFileSync(path, body);
     written++;
   }
   return { written, total };

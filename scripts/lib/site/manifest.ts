@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface Manifest {
   format: number;
@@ -14,6 +14,8 @@ export interface Manifest {
   key: string;
   /** Output file (from the site's root) → hash of its inputs. */
   files: Record<string, string>;
+  /** For the data files that are costly to make: output file → hash of what it is made from (incremental.ts). */
+  inputs?: Record<string, string>;
 }
 
 /** Where the manifest of a build into `out` lives. */
@@ -37,16 +39,22 @@ export function readManifest(path: string, key: string, out: string): { manifest
   } catch {
     return { reason: `the manifest ${path} could not be read` };
   }
-  if (manifest?.format !== FORMAT || typeof manifest.key !== "string" || typeof manifest.files !== "object" || manifest.files === null)
+  if (
+    manifest?.format !== FORMAT ||
+    typeof manifest.key !== "string" ||
+    typeof manifest.files !== "object" ||
+    manifest.files === null ||
+    (manifest.inputs !== undefined && (typeof manifest.inputs !== "object" || manifest.inputs === null))
+  )
     return { reason: `the manifest ${path} is not one this modelreg writes` };
   if (manifest.key !== key) return { reason: "the site code, modelreg or the base path changed since the last build" };
   if (!existsSync(join(out, "index.html"))) return { reason: `no previous output in ${resolve(out)}` };
   return { manifest };
 }
 
-export function writeManifest(path: string, key: string, files: Map<string, string>): void {
+export function writeManifest(path: string, key: string, files: Map<string, string>, inputs: Map<string, string>): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ format: FORMAT, key, files: Object.fromEntries(files) } satisfies Manifest));
+  writeFileSync(tmp, JSON.stringify({ format: FORMAT, key, files: Object.fromEntries(files), inputs: Object.fromEntries(inputs) } satisfies Manifest));
   renameSync(tmp, path);
 }

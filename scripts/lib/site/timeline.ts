@@ -19,7 +19,9 @@ export async function loadHistory(root: string): Promise<SiteHistory> {
     return { available: true, history: await registryHistory(root) };
   } catch (err) {
     if (!(err instanceof ModelregError)) throw err;
-    return { available: false, reason: `${err.message}.${err.hint ? ` ${err.hint}` : ""}` };
+    // The published page names no path of the machine that built it.
+    const message = err.message.split(root).join("the registry");
+    return { available: false, reason: `${message}.${err.hint ? ` ${err.hint}` : ""}` };
   }
 }
 

@@ -50,6 +50,8 @@ export interface SiteData {
   history: { available: boolean; reason?: string };
   /** Experiment id → its record's events from git, oldest first. */
   recordHistory: Map<string, RecordEvent[]>;
+  /** Record file → its version token, when the loader's cache is on (pages/inputs.ts). */
+  versions?: ReadonlyMap<string, string>;
 }
 
 export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta, history: SiteHistory = NO_HISTORY): SiteData {
@@ -82,5 +84,6 @@ export function buildSiteData(registry: LoadedRegistry, meta: SiteMeta, history:
     newest: runs.newest,
     history: history.available ? { available: true } : { available: false, reason: history.reason },
     recordHistory: history.available ? history.history.experiments : new Map(),
+    ...(registry.versions ? { versions: registry.versions } : {}),
   };
 }

@@ -21,24 +21,34 @@ function handoff(): Handoff & { data: SiteData } {
   return h as Handoff & { data: SiteData };
 }
 
-/** getStaticPaths of a route: its pages that this build renders, with their props. */
-export function pathsFor<P>(route: Route): Array<{ params: PageEntry["params"]; props: P }> {
+/** What getStaticPaths hands each page: its props, made when the page renders. */
+export interface LazyProps<P> {
+  load(): P;
+}
+
+/**
+ * getStaticPaths of a route: its pages that this build renders. Astro keeps
+ * every entry until the build ends, so each carries a way to make its props,
+ * not the props: at 100k pages the props of all of them would not fit in
+ * memory beside each other (issue #15).
+ */
+export function pathsFor<P>(route: Route): Array<{ params: PageEntry["params"]; props: LazyProps<P> }> {
   const { data, render } = handoff();
-  const out: Array<{ params: PageEntry["params"]; props: P }> = [];
-  for (const page of sitePages(data, route)) if (!render || render.has(page.file)) out.push({ params: page.params, props: page.props() as P });
+  const out: Array<{ params: PageEntry["params"]; props: LazyProps<P> }> = [];
+  for (const page of sitePages(data, route)) if (!render || render.has(page.file)) out.push({ params: page.params, props: { load: () => page.props() as P } });
   return out;
 }
 
 /**
- * A page's props: those getStaticPaths computed, when building. Under
- * `site dev` Astro keeps getStaticPaths' answer while the registry reloads, so
- * there they are computed again from the data as it is now.
+ * A page's props, made now. Under `site dev` Astro keeps getStaticPaths'
+ * answer while the registry reloads, so there they are found again in the
+ * data as it is now.
  */
-export function currentProps<P>(route: Route, params: PageEntry["params"], props: P): P {
-  if (!import.meta.env.DEV) return props;
+export function currentProps<P>(route: Route, params: PageEntry["params"], props: LazyProps<P>): P {
+  if (!import.meta.env.DEV) return props.load();
   const same = (a: PageEntry["params"]) => Object.keys(a).every((k) => (a[k] ?? "") === (params[k] ?? ""));
   for (const page of sitePages(handoff().data, route)) if (same(page.params)) return page.props() as P;
-  return props;
+  return props.load();
 }
 
 /** The props of a page without parameters (the home page). */

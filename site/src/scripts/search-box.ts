@@ -14,7 +14,22 @@ declare global {
 }
 
 const input = document.querySelector<HTMLInputElement>("#site-search");
-const panel = document.querySelector<HTMLElement>("#search-panel");
+// The results page has its own list; there the box only types into it.
+const onResultsPage = document.querySelector("[data-search-results]") !== null;
+
+/**
+ * Makes the plain search box of Base.astro (a form that opens the results page) a combobox with a
+ * results panel. Only the script can make it one, so the pages do not carry the panel (issue #15).
+ */
+function comboboxOf(input: HTMLInputElement): HTMLElement {
+  const panel = el("div", { id: "search-panel", class: "search-panel" }, el("div", { id: "search-listbox", role: "listbox", "aria-label": "Search results" }));
+  panel.hidden = true;
+  for (const [k, v] of Object.entries({ role: "combobox", "aria-expanded": "false", "aria-controls": "search-listbox", "aria-autocomplete": "list" }))
+    input.setAttribute(k, v);
+  input.after(panel);
+  return panel;
+}
+const panel = input && !onResultsPage ? comboboxOf(input) : null;
 const stats = { timings: [] as Array<{ query: string; ms: number }> };
 window.__modelregSearch = stats;
 /** The options' list inside the panel (Base.astro); the panel also holds the "all results" link, which a listbox may not. */
@@ -66,10 +81,7 @@ async function update(input: HTMLInputElement, panel: HTMLElement, started: numb
   stats.timings.push({ query, ms: performance.now() - started });
 }
 
-// The results page has its own list; there the box only types into it.
-const onResultsPage = document.querySelector("[data-search-results]") !== null;
-
-if (input && panel && !onResultsPage) {
+if (input && panel) {
   // Options are not links (a listbox holds no interactive content): a click on one opens its URL.
   panel.addEventListener("click", (event) => {
     const option = (event.target as HTMLElement).closest<HTMLElement>("[role=option]");

@@ -18,7 +18,8 @@ export interface ExperimentPage {
   title: string;
   modelName: string;
   projectName: string;
-  data: ExperimentData;
+  /** The fields the page's HTML shows; the rest of the record is rendered from the API (record-details.ts). */
+  data: Pick<ExperimentData, "created" | "version" | "status" | "description" | "evaluations">;
   aliases: string[];
   primary?: PrimaryMetric;
   /** The production run when it is another run: compare links to it. */
@@ -50,7 +51,7 @@ export function experimentPage(site: SiteData, e: ExperimentRecord): ExperimentP
     title: `${m.record.data.name} ${runLabel(e)}`,
     modelName: m.record.data.name,
     projectName: m.project.data.name,
-    data: d,
+    data: { created: d.created, version: d.version, status: d.status, description: d.description, evaluations: d.evaluations },
     aliases: site.aliasesOf.get(e.id) ?? [],
     ...(m.primary ? { primary: m.primary } : {}),
     ...(other ? { production: { id: other.id, label: other.data.version ?? other.id.slice(0, 8) } } : {}),

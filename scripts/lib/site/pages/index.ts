@@ -6,6 +6,7 @@
 // incremental build notices when it changes.
 import type { SiteData } from "../view.ts";
 import { experimentPage } from "./experiment.ts";
+import { experimentInputs, leaderboardInputs } from "./inputs.ts";
 import { leaderboardPage, leaderboardPages } from "./leaderboard.ts";
 import { homePage, projectPage } from "./project.ts";
 
@@ -18,6 +19,8 @@ export interface PageEntry {
   params: Record<string, string | undefined>;
   /** The page's data; computed when asked, so listing every page holds none of it. */
   props(): unknown;
+  /** A cheaper stand-in for the props' hash, from the records' version tokens (inputs.ts); undefined when there are none. */
+  inputs?(): string | undefined;
 }
 
 /** Pages without data: the same for every registry. */
@@ -40,13 +43,21 @@ export function* sitePages(site: SiteData, only?: Route): Generator<PageEntry> {
           file: ["projects", project, "models", model, ...path, "index.html"].join("/"),
           params: { project, model, view: path.length ? path.join("/") : undefined },
           props: () => leaderboardPage(site, m, group, page),
+          inputs: () => leaderboardInputs(site, m, group, page),
         };
       }
     }
   }
   if (!only || only === "experiment") {
     for (const e of site.experiments.values()) {
-      yield { route: "experiment", file: `experiments/${e.id}/index.html`, params: { id: e.id }, props: () => experimentPage(site, e) };
+      const m = site.modelsByKey.get(`${e.project}/${e.model}`);
+      yield {
+        route: "experiment",
+        file: `experiments/${e.id}/index.html`,
+        params: { id: e.id },
+        props: () => experimentPage(site, e),
+        ...(m ? { inputs: () => experimentInputs(site, m, e) } : {}),
+      };
     }
   }
 }

@@ -4,7 +4,16 @@
 import type { PrimaryMetric } from "../../domain/metric-goals.ts";
 import { type ChartGeometry, chartGeometry } from "../chart.ts";
 import { formatDate } from "../format.ts";
-import { type Column, type GroupLabel, leaderboardChart, leaderboardColumns, leaderboardGroups, leaderboardRows, ROWS_PER_PAGE } from "../leaderboard.ts";
+import {
+  type Column,
+  type GroupLabel,
+  type LeaderboardGroup,
+  leaderboardChart,
+  leaderboardColumns,
+  leaderboardGroups,
+  leaderboardRows,
+  ROWS_PER_PAGE,
+} from "../leaderboard.ts";
 import { valueView } from "../links.ts";
 import type { TimelineEntry } from "../timeline.ts";
 import type { ModelView, SiteData } from "../view.ts";
@@ -71,6 +80,17 @@ function cell(value: unknown, best: boolean): LeaderboardCell {
   return out;
 }
 
+// Every page of a group shows the group's chart: made once per group, not once per page (a group at 100k has ~80 pages).
+const charts = new WeakMap<LeaderboardGroup, ChartGeometry>();
+function groupChart(group: LeaderboardGroup, primary: PrimaryMetric): ChartGeometry {
+  let chart = charts.get(group);
+  if (!chart) {
+    chart = chartGeometry(leaderboardChart(group, primary.name, primary.goal), { time: true, height: 200 });
+    charts.set(group, chart);
+  }
+  return chart;
+}
+
 export function leaderboardPage(site: SiteData, m: ModelView, groupIndex: number, page: number): LeaderboardPage {
   const groups = leaderboardGroups(m);
   const group = groups[groupIndex];
@@ -98,7 +118,7 @@ export function leaderboardPage(site: SiteData, m: ModelView, groupIndex: number
     ...(groupIndex === 0 && page === 1
       ? { timeline: { entries: m.timeline ?? [], available: site.history.available, ...(site.history.reason ? { reason: site.history.reason } : {}) } }
       : {}),
-    ...(group && m.primary ? { chart: chartGeometry(leaderboardChart(group, m.primary.name, m.primary.goal), { time: true, height: 200 }) } : {}),
+    ...(group && m.primary ? { chart: groupChart(group, m.primary) } : {}),
     rows: rows.map((r) => ({
       rank: r.rank,
       id: r.run.id,
