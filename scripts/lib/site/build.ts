@@ -19,10 +19,11 @@ import { analysisFiles } from "./analysis-files.ts";
 import { API_VERSION, apiFiles } from "./api.ts";
 import { compiledLib } from "./compiled-lib.ts";
 import { siteFingerprint } from "./fingerprint.ts";
-import { type DataFile, filesIn, mergePages, planPages, removeStale, writeDataFiles } from "./incremental.ts";
+import { type DataFile, filesIn, keptGroup, mergePages, planPages, removeStale, writeDataFiles } from "./incremental.ts";
 import { hashOf, manifestPath, readManifest, writeManifest } from "./manifest.ts";
 import { siteMeta } from "./meta.ts";
 import { openApiDocument } from "./openapi.ts";
+import { registryInputs } from "./pages/inputs.ts";
 import { searchDocs } from "./search-docs.ts";
 import { searchFiles } from "./search-index.ts";
 import { loadHistory } from "./timeline.ts";
@@ -31,6 +32,8 @@ import { buildSiteData, type SiteData } from "./view.ts";
 const SITE_DIR = fileURLToPath(new URL("../../../site/", import.meta.url));
 const SCHEMAS_DIR = fileURLToPath(new URL("../../../schemas/", import.meta.url));
 const HANDOFF = Symbol.for("modelreg.site");
+/** Where the search index's files go (search-index.ts writes them all under it). */
+const SEARCH_DIR = "search/";
 
 export interface SiteOptions {
   registry: string;
@@ -89,14 +92,14 @@ function handOff(data: SiteData, render?: Set<string>): void {
  * its OpenAPI document and the schemas it refers to, the search index and the
  * Analysis panel's files.
  */
-function* dataFiles(data: SiteData, base: string): Generator<DataFile> {
+function* dataFiles(data: SiteData, base: string, opts: { search?: boolean } = {}): Generator<DataFile> {
   const api = `api/${API_VERSION}/`;
   for (const f of apiFiles(data, base)) yield { ...f, path: api + f.path };
   yield { path: `${api}openapi.json`, body: `${JSON.stringify(openApiDocument(base), null, 2)}\n` };
   for (const kind of ["common", "project", "model", "experiment"]) {
     yield { path: `${api}schemas/${kind}.schema.json`, body: readFileSync(join(SCHEMAS_DIR, `${kind}.schema.json`), "utf8") };
   }
-  yield* searchFiles(searchDocs(data));
+  if (opts.search !== false) yield* searchFiles(searchDocs(data));
   yield* analysisFiles(data);
 }
 
@@ -209,6 +212,8 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
   let dataMs = 0;
   let data_ = { written: 0, total: 0 };
   const inputs = new Map<string, string>();
+  const search = registryInputs(site);
+  if (search !== undefined) inputs.set(SEARCH_DIR, search);
   try {
     if (plan.full || plan.render.size > 0) {
       handOff(site, plan.full ? undefined : plan.render);
@@ -223,7 +228,11 @@ export async function buildSite(opts: SiteOptions, data?: SiteData): Promise<Bui
       moveInto(dir, out);
     } else {
       mergePages(dir, out, plan.render);
-      data_ = writeDataFiles(out, dataFiles(site, opts.base), key, plan.files, manifest, inputs);
+      // The search index is made from every record at once: kept whole while no record changed.
+      const kept = keptGroup(SEARCH_DIR, search, manifest, out);
+      data_ = writeDataFiles(out, dataFiles(site, opts.base, { search: !kept }), key, plan.files, manifest, inputs);
+      for (const [file, hash] of kept ?? []) plan.files.set(file, hash);
+      data_.total += kept?.length ?? 0;
       // Not a full build, so planPages found a previous manifest.
       const previousFiles = defined(manifest, "the previous manifest of an incremental build").files;
       for (const [file, hash] of Object.entries(previousFiles)) if (!plan.files.has(file) && hash === hashOf(key, file)) plan.files.set(file, hash);

@@ -45,6 +45,18 @@ export function planPages(site: SiteData, key: string, out: string, previous: Ma
   return { full, files, render, pages };
 }
 
+/**
+ * A group of data files made together from one set of inputs (the search
+ * index's shards): the previous build's files of the group and their hashes,
+ * when its inputs are the same and every file is still in place; else undefined.
+ */
+export function keptGroup(prefix: string, inputs: string | undefined, previous: Manifest | undefined, out: string): Array<[string, string]> | undefined {
+  if (inputs === undefined || previous?.inputs?.[prefix] !== inputs) return undefined;
+  // JSON only: the search page itself (search/index.html) is a page, planned with the others.
+  const files = Object.entries(previous.files).filter(([f]) => f.startsWith(prefix) && f.endsWith(".json"));
+  return files.length > 0 && files.every(([f]) => existsSync(join(out, f))) ? files : undefined;
+}
+
 function place(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
   try {
@@ -77,6 +89,17 @@ export function writeDataFiles(
   inputs: Map<string, string>,
 ): { written: number; total: number } {
   const made = new Set<string>();
+  // One listing per directory instead of an existsSync per file (100k API records sit in one directory).
+  const listings = new Map<string, Set<string>>();
+  const exists = (path: string): boolean => {
+    const parent = dirname(path);
+    let names = listings.get(parent);
+    if (!names) {
+      names = new Set(existsSync(parent) ? readdirSync(parent) : []);
+      listings.set(parent, names);
+    }
+    return names.has(path.slice(parent.length + 1));
+  };
   let written = 0;
   let total = 0;
   for (const f of files) {
@@ -85,7 +108,7 @@ export function writeDataFiles(
     if (typeof f.body === "function" && "inputs" in f) {
       inputs.set(f.path, f.inputs);
       const kept = previous?.files[f.path];
-      if (kept && previous?.inputs?.[f.path] === f.inputs && existsSync(path)) {
+      if (kept && previous?.inputs?.[f.path] === f.inputs && exists(path)) {
         hashes.set(f.path, kept);
         continue;
       }
@@ -94,7 +117,7 @@ export function writeDataFiles(
     // The body is a pure function of the file's inputs, so its hash stands for them.
     const hash = hashOf(key, f.path, body);
     hashes.set(f.path, hash);
-    if (previous && previous.files[f.path] === hash && existsSync(path)) continue;
+    if (previous && previous.files[f.path] === hash && exists(path)) continue;
     const parent = dirname(path);
     if (!made.has(parent)) {
       mkdirSync(parent, { recursive: true });

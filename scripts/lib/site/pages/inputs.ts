@@ -80,3 +80,19 @@ export function recordInputs(site: SiteData, file: string): string | undefined {
   const token = tokenOf(site, file);
   return token === undefined ? undefined : `${file}\u0000${token}`;
 }
+
+/** Every record of the registry, by file and token (the search index is made from all of them); undefined without tokens. */
+export function registryInputs(site: SiteData): string | undefined {
+  const files = [
+    ...site.projects.map((p) => p.record.file),
+    ...site.models.map((m) => m.record.file),
+    ...[...site.experiments.values()].map((e) => e.file),
+  ].sort();
+  const h = createHash("sha256");
+  for (const f of files) {
+    const token = tokenOf(site, f);
+    if (token === undefined) return undefined;
+    h.update(f).update("\u0000").update(token).update("\u0000");
+  }
+  return h.digest("base64url");
+}
