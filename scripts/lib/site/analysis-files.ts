@@ -14,12 +14,6 @@ export type { PanelFile, PanelGroup } from "../analysis/panel.ts";
 
 export const analysisPath = (modelKey: string): string => `analysis/${modelKey}.json`;
 
-/**
- * One file per model with runs. Its random forests are the costliest data of
- * the build, so each file names its inputs (the model's record, its runs'
- * records and its production run): an incremental build whose previous
- * output holds the file for the same inputs keeps it without training again.
- */
 /** The records' version tokens when the loader knows them (pages/inputs.ts), else the records themselves. */
 function panelInputs(data: SiteData, m: ModelView, productionId: string | undefined): string {
   const model = modelInputs(data, m);
@@ -30,6 +24,12 @@ function panelInputs(data: SiteData, m: ModelView, productionId: string | undefi
   return h.digest("base64url");
 }
 
+/**
+ * One file per model with runs. Its random forests are the costliest data of
+ * the build, so each file names its inputs (the model's record, its runs'
+ * records and its production run): an incremental build whose previous
+ * output holds the file for the same inputs keeps it without training again.
+ */
 export function* analysisFiles(data: SiteData): Generator<LazyDataFile> {
   for (const m of data.models) {
     if (m.experiments.length === 0) continue;

@@ -19,7 +19,7 @@ import { analysisFiles } from "./analysis-files.ts";
 import { API_VERSION, apiFiles } from "./api.ts";
 import { compiledLib } from "./compiled-lib.ts";
 import { siteFingerprint } from "./fingerprint.ts";
-import { type DataFile, filesIn, keptGroup, mergePages, planPages, removeStale, writeDataFiles } from "./incremental.ts";
+import { bodyOf, type DataFile, filesIn, keptGroup, mergePages, planPages, removeStale, writeDataFiles } from "./incremental.ts";
 import { hashOf, manifestPath, readManifest, writeManifest } from "./manifest.ts";
 import { siteMeta } from "./meta.ts";
 import { openApiDocument } from "./openapi.ts";
@@ -115,8 +115,7 @@ function dataDevServer(current: () => SiteData, base: string) {
         const path = decodeURIComponent((req.url ?? "").split("?")[0]);
         if (!["api/", "search/", "analysis/"].some((dir) => path.startsWith(base + dir))) return next();
         const data = current();
-        if (cached?.data !== data)
-          cached = { data, files: new Map([...dataFiles(data, base)].map((f) => [f.path, typeof f.body === "function" ? f.body() : f.body])) };
+        if (cached?.data !== data) cached = { data, files: new Map([...dataFiles(data, base)].map((f) => [f.path, bodyOf(f)])) };
         const body = cached.files.get(path.slice(base.length));
         if (body === undefined) return next();
         res.setHeader("Content-Type", "application/json; charset=utf-8");

@@ -7,7 +7,7 @@
 // file is yielded by `dataFiles` (build.ts). Both are hashed here, so nothing
 // else needs to change for the incremental build to notice them.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { hashOf, type Manifest } from "./manifest.ts";
 import { sitePages } from "./pages/index.ts";
 import type { SiteData } from "./view.ts";
@@ -22,18 +22,30 @@ export interface Plan {
   pages: number;
 }
 
+/** `existsSync` answered from one `readdirSync` per parent folder: 100k files in one folder cost one listing, not 100k calls. */
+function listedExists(): (path: string) => boolean {
+  const listings = new Map<string, Set<string>>();
+  return (path) => {
+    const parent = dirname(path);
+    let names = listings.get(parent);
+    if (!names) {
+      names = new Set(existsSync(parent) ? readdirSync(parent) : []);
+      listings.set(parent, names);
+    }
+    return names.has(basename(path));
+  };
+}
+
 /** Hashes every page's inputs (or its props); a page is rendered when its hash is new or its file is gone. */
 export function planPages(site: SiteData, key: string, out: string, previous: Manifest | undefined, full?: string): Plan {
   const files = new Map<string, string>();
   const render = new Set<string>();
   let pages = 0;
-  // One listing of experiments/ instead of an existsSync per experiment page (100k of them).
-  let experimentDirs: Set<string> | undefined;
+  // An experiment page is known by its folder, in one listing of experiments/ (100k of them); other pages by their file.
+  const listed = listedExists();
   const exists = (file: string): boolean => {
     const m = /^experiments\/([^/]+)\/index\.html$/.exec(file);
-    if (!m) return existsSync(join(out, file));
-    experimentDirs ??= new Set(existsSync(join(out, "experiments")) ? readdirSync(join(out, "experiments")) : []);
-    return experimentDirs.has(m[1]);
+    return m ? listed(join(out, "experiments", m[1])) : existsSync(join(out, file));
   };
   for (const page of sitePages(site)) {
     const inputs = page.inputs?.();
@@ -79,6 +91,8 @@ export function mergePages(staging: string, out: string, render: Set<string>): v
 export type DataFile = { path: string; body: string } | LazyDataFile;
 export type LazyDataFile = { path: string; inputs: string; body: () => string };
 
+export const bodyOf = (f: DataFile): string => (typeof f.body === "function" ? f.body() : f.body);
+
 /** Writes the data files whose hash changed (all of them when there is no previous manifest); returns how many. */
 export function writeDataFiles(
   dir: string,
@@ -89,17 +103,7 @@ export function writeDataFiles(
   inputs: Map<string, string>,
 ): { written: number; total: number } {
   const made = new Set<string>();
-  // One listing per directory instead of an existsSync per file (100k API records sit in one directory).
-  const listings = new Map<string, Set<string>>();
-  const exists = (path: string): boolean => {
-    const parent = dirname(path);
-    let names = listings.get(parent);
-    if (!names) {
-      names = new Set(existsSync(parent) ? readdirSync(parent) : []);
-      listings.set(parent, names);
-    }
-    return names.has(path.slice(parent.length + 1));
-  };
+  const exists = listedExists();
   let written = 0;
   let total = 0;
   for (const f of files) {
@@ -113,7 +117,7 @@ export function writeDataFiles(
         continue;
       }
     }
-    const body = typeof f.body === "function" ? f.body() : f.body;
+    const body = bodyOf(f);
     // The body is a pure function of the file's inputs, so its hash stands for them.
     const hash = hashOf(key, f.path, body);
     hashes.set(f.path, hash);

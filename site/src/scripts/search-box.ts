@@ -2,7 +2,7 @@
 // grouped by kind, keyboard navigation (↑ ↓ Enter Esc, `/` to focus). The
 // engine and the index load on first use. Each rendered query's latency is
 // kept in `window.__modelregSearch` for the benchmark.
-import { el } from "./dom";
+import { el, required } from "./dom";
 
 type Client = typeof import("./search-client");
 type Engine = Awaited<ReturnType<Client["openEngine"]>>;
@@ -32,9 +32,9 @@ function comboboxOf(input: HTMLInputElement): HTMLElement {
 const panel = input && !onResultsPage ? comboboxOf(input) : null;
 const stats = { timings: [] as Array<{ query: string; ms: number }> };
 window.__modelregSearch = stats;
-/** The options' list inside the panel (Base.astro); the panel also holds the "all results" link, which a listbox may not. */
+/** The options' list inside the panel (made by comboboxOf, kept by every update); the panel also holds the "all results" link, which a listbox may not. */
 function listboxOf(panel: HTMLElement): HTMLElement {
-  return panel.querySelector<HTMLElement>("#search-listbox") ?? el("div", { id: "search-listbox", role: "listbox", "aria-label": "Search results" });
+  return required<HTMLElement>("#search-listbox", panel);
 }
 let loading: Promise<{ client: Client; engine: Engine }> | undefined;
 

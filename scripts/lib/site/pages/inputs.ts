@@ -39,24 +39,27 @@ export function modelInputs(site: SiteData, m: ModelView): string | undefined {
   return hash ?? undefined;
 }
 
+/** A hash of the files and their tokens, in the order given; undefined when one has no token. */
+function tokensHash(site: SiteData, files: Iterable<string>): string | undefined {
+  const h = createHash("sha256");
+  for (const f of files) {
+    const token = tokenOf(site, f);
+    if (token === undefined) return undefined;
+    h.update(f).update("\u0000").update(token).update("\u0000");
+  }
+  return h.digest("base64url");
+}
+
 /** Every run of the model, in the model's order, by file and token; undefined without tokens. */
 export function runsInputs(site: SiteData, m: ModelView): string | undefined {
   const known = runsMemo.get(m);
   if (known !== undefined) return known ?? undefined;
-  const h = createHash("sha256");
-  let hash: string | null = null;
-  let complete = true;
-  for (const e of m.experiments) {
-    const token = tokenOf(site, e.file);
-    if (token === undefined) {
-      complete = false;
-      break;
-    }
-    h.update(e.file).update("\u0000").update(token).update("\u0000");
-  }
-  if (complete) hash = h.digest("base64url");
-  runsMemo.set(m, hash);
-  return hash ?? undefined;
+  const hash = tokensHash(
+    site,
+    m.experiments.map((e) => e.file),
+  );
+  runsMemo.set(m, hash ?? null);
+  return hash;
 }
 
 /** An experiment page: its record, its model's inputs, the aliases on it and its events from git. */
@@ -83,16 +86,6 @@ export function recordInputs(site: SiteData, file: string): string | undefined {
 
 /** Every record of the registry, by file and token (the search index is made from all of them); undefined without tokens. */
 export function registryInputs(site: SiteData): string | undefined {
-  const files = [
-    ...site.projects.map((p) => p.record.file),
-    ...site.models.map((m) => m.record.file),
-    ...[...site.experiments.values()].map((e) => e.file),
-  ].sort();
-  const h = createHash("sha256");
-  for (const f of files) {
-    const token = tokenOf(site, f);
-    if (token === undefined) return undefined;
-    h.update(f).update("\u0000").update(token).update("\u0000");
-  }
-  return h.digest("base64url");
+  const files = [...site.projects.map((p) => p.record.file), ...site.models.map((m) => m.record.file), ...[...site.experiments.values()].map((e) => e.file)];
+  return tokensHash(site, files.sort());
 }
